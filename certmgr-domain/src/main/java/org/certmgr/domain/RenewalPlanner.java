@@ -1,0 +1,123 @@
+package org.certmgr.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, as a pure function, whether one key type of a certificate needs a new certificate.
+ *
+ * <p>The checks run from the most to the least urgent, and the first that applies gives the
+ * reason: forced, nothing installed, key and certificate mismatched, names changed, key
+ * parameters changed, Must-Staple changed, and finally the renewal window.
+ */
+public final class RenewalPlanner {
+
+    private RenewalPlanner() {
+    }
+
+    /**
+     * Decides for one key type.
+     *
+     * @param spec      the certificate as configured
+     * @param keyType   the key type to decide for; must be configured in {@code spec}
+     * @param installed what is installed for it, if anything
+     * @param now       the current instant
+     * @param force     whether the operator asked for renewal ({@code --force})
+     * @return the decision with its reason
+     */
+    public static RenewalDecision decide(CertificateSpec spec, KeyType keyType,
+                                         Optional<InstalledCertificate> installed, Instant now, boolean force) {
+        KeySpec wantedKey = spec.keys().get(keyType);
+        if (wantedKey == null) {
+            throw new IllegalArgumentException("key type " + keyType + " is not configured for " + spec.name());
+        }
+        if (force) {
+            return RenewalDecision.renew("renewal forced (--force)");
+        }
+        if (installed.isEmpty()) {
+            return RenewalDecision.renew("no " + keyType + " certificate installed yet");
+        }
+        InstalledCertificate current = installed.get();
+        if (!current.keyMatches()) {
+            return RenewalDecision.renew("the installed private key does not match the certificate");
+        }
+        Optional<String> nameChange = describeNameChange(spec, current);
+        if (nameChange.isPresent()) {
+            return RenewalDecision.renew(nameChange.get());
+        }
+        if (!current.key().equals(wantedKey)) {
+            return RenewalDecision.renew("key changed from " + current.key() + " to " + wantedKey);
+        }
+        if (current.mustStaple() != spec.ocspMustStaple()) {
+            return RenewalDecision.renew(spec.ocspMustStaple() ? "OCSP Must-Staple was switched on"
+                    : "OCSP Must-Staple was switched off");
+        }
+        return decideByExpiry(spec.renewal(), current, now);
+    }
+
+    /**
+     * Applies the renewal window alone.
+     *
+     * @param policy  the renewal policy
+     * @param current the installed certificate
+     * @param now     the current instant
+     * @return renew when {@code now} is at or after the start of the renewal window
+     */
+    public static RenewalDecision decideByExpiry(RenewalPolicy policy, InstalledCertificate current, Instant now) {
+        Duration window = policy.windowFor(current.lifetime());
+        Instant renewAt = current.notAfter().minus(window);
+        Duration left = Duration.between(now, current.notAfter());
+        if (!now.isBefore(current.notAfter())) {
+            return RenewalDecision.renew("expired " + describe(left.negated()) + " ago");
+        }
+        if (!now.isBefore(renewAt)) {
+            return RenewalDecision.renew("expires in " + describe(left) + " (renewal window " + describe(window) + ")");
+        }
+        return RenewalDecision.keep("valid for " + describe(left) + ", renewal due in "
+                + describe(Duration.between(now, renewAt)));
+    }
+
+    private static Optional<String> describeNameChange(CertificateSpec spec, InstalledCertificate current) {
+        Set<String> wanted = spec.altNames().stream().map(DnsName::ascii).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> added = new TreeSet<>(wanted);
+        added.removeAll(current.names());
+        Set<String> removed = new TreeSet<>(current.names());
+        removed.removeAll(wanted);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            StringBuilder reason = new StringBuilder("names changed:");
+            if (!added.isEmpty()) {
+                reason.append(" added ").append(String.join(", ", added));
+            }
+            if (!removed.isEmpty()) {
+                reason.append(added.isEmpty() ? "" : ";").append(" removed ").append(String.join(", ", removed));
+            }
+            return Optional.of(reason.toString());
+        }
+        String wantedCn = spec.commonName().ascii();
+        if (current.commonName().isPresent() && !current.commonName().get().equalsIgnoreCase(wantedCn)) {
+            return Optional.of("common name changed from " + current.commonName().get() + " to " + wantedCn);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Describes a duration the way a person would say it: days, else hours, else minutes.
+     *
+     * @param d a non-negative duration
+     * @return e.g. "12 days", "5 hours", "1 minute"
+     */
+    public static String describe(Duration d) {
+        if (d.toDays() >= 2) {
+            return d.toDays() + " days";
+        }
+        if (d.toHours() >= 2) {
+            return d.toHours() + " hours";
+        }
+        long minutes = Math.max(0, d.toMinutes());
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+}

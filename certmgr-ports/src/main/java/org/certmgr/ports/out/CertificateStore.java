@@ -1,0 +1,50 @@
+package org.certmgr.ports.out;
+
+import java.util.Optional;
+import java.util.Set;
+import org.certmgr.domain.CertificateName;
+import org.certmgr.domain.DnsName;
+
+/**
+ * Keeps the installed files of each certificate and replaces them as one transaction.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@link #current} MUST return empty for a certificate never committed, and the files
+ *       of the last successful commit otherwise.</li>
+ *   <li>{@link #commit} MUST be atomic: a reader of the certificate's folder sees either
+ *       the complete previous set or the complete new set, never a mix, also when the
+ *       process dies at any instant. When it throws, the previous set MUST be unchanged.</li>
+ *   <li>Committing a set equal to the current one MUST change nothing and return a result
+ *       whose {@link CommitResult#changed()} is false.</li>
+ *   <li>Secret files ({@link FileSet#isSecret}) MUST never be readable by others, at no
+ *       instant; other files are readable by all.</li>
+ *   <li>Each alias MUST afterwards lead to the certificate's files (a symbolic link
+ *       {@code <alias>} → {@code <name>} for a file-system store); an alias that is the name
+ *       of another certificate MUST NOT be touched.</li>
+ *   <li>Files replaced or removed are kept in an archive, not deleted.</li>
+ *   <li>Implementations MUST be safe for concurrent commits of different certificates.</li>
+ * </ul>
+ */
+public interface CertificateStore {
+
+    /**
+     * Reads the installed files of a certificate.
+     *
+     * @param name the certificate
+     * @return its files, or empty when it was never installed
+     * @throws StoreException when the files exist but cannot be read
+     */
+    Optional<FileSet> current(CertificateName name) throws StoreException;
+
+    /**
+     * Replaces all files of a certificate with {@code files} in one transaction.
+     *
+     * @param name    the certificate
+     * @param files   the complete new set of files
+     * @param aliases other names under which the files must be reachable (the alternative names)
+     * @return what changed
+     * @throws StoreException when the set could not be installed; the previous set is then intact
+     */
+    CommitResult commit(CertificateName name, FileSet files, Set<DnsName> aliases) throws StoreException;
+}

@@ -1,0 +1,84 @@
+package org.certmgr.ports.out;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import org.certmgr.domain.DnsName;
+import org.certmgr.domain.InstalledCertificate;
+import org.certmgr.domain.KeySpec;
+import org.certmgr.domain.KeyType;
+
+/**
+ * Keys, CSRs and their PEM encodings.
+ *
+ * <p>Contract: every method MUST be safe for concurrent use. Passphrases are given as
+ * {@code char[]} so callers can clear them; implementations MUST NOT keep or log them.
+ * Decoding errors MUST name what was being decoded, never print the material.
+ */
+public interface KeyMaterial {
+
+    /**
+     * Generates a new key pair.
+     *
+     * @param spec the parameters
+     * @return a fresh key pair
+     */
+    KeyPair generate(KeySpec spec);
+
+    /**
+     * Creates a certificate signing request.
+     *
+     * @param key        the certificate key
+     * @param names      the names; the first becomes the common name, all become SANs
+     * @param mustStaple whether to request the TLS feature extension (OCSP Must-Staple)
+     * @return the CSR, DER encoded
+     */
+    byte[] createCsr(KeyPair key, List<DnsName> names, boolean mustStaple);
+
+    /**
+     * Encodes a private key as PKCS#8 PEM, encrypted when a passphrase is given.
+     *
+     * @param key        the key pair
+     * @param passphrase the passphrase, or empty for a clear key
+     * @return the PEM text
+     */
+    String encodePrivateKey(KeyPair key, Optional<char[]> passphrase);
+
+    /**
+     * Decodes a PEM private key (PKCS#8, encrypted PKCS#8, or traditional RSA/EC).
+     *
+     * @param pem        the PEM text
+     * @param passphrase the passphrase for an encrypted key
+     * @return the key pair
+     * @throws KeyMaterialException when it cannot be decoded or the passphrase is wrong
+     */
+    KeyPair decodePrivateKey(String pem, Optional<char[]> passphrase) throws KeyMaterialException;
+
+    /**
+     * Encodes certificates as concatenated PEM blocks.
+     *
+     * @param certificates the certificates, in order
+     * @return the PEM text
+     */
+    String encodeCertificates(List<X509Certificate> certificates);
+
+    /**
+     * Decodes concatenated PEM certificates.
+     *
+     * @param pem the text
+     * @return the certificates in file order
+     * @throws KeyMaterialException when a block is not a certificate
+     */
+    List<X509Certificate> decodeCertificates(String pem) throws KeyMaterialException;
+
+    /**
+     * Describes an installed certificate and its key for the renewal decision.
+     *
+     * @param type        the key type folder the files came from
+     * @param certificate the leaf certificate
+     * @param key         the installed private key
+     * @return the description
+     */
+    InstalledCertificate describe(KeyType type, X509Certificate certificate, KeyPair key);
+}
