@@ -88,12 +88,12 @@ final class GenerationStore implements CertificateStore {
             previous = Optional.of(new GenerationBuilder.Previous(folder, readOrFail(folder)));
         }
         if (previous.isPresent() && previous.get().files().equals(files)) {
-            aliasLinks.update(name, aliases);
-            return new CommitResult(List.of(), List.of());
+            return new CommitResult(List.of(), List.of(), aliasLinks.update(name, aliases));
         }
         GenerationBuilder.Built built = builder.build(name, files, previous);
         switchTo(name, built, installed);
         // The new set is installed: from here on nothing may fail the commit.
+        List<String> warnings = new ArrayList<>();
         syncQuietly(layout.dataDir());
         if (installed.kind() == StoreLayout.Kind.GENERATION) {
             try {
@@ -101,11 +101,12 @@ final class GenerationStore implements CertificateStore {
             } catch (StoreException e) {
                 // The replaced generation stays beside the current one; recovery archives it at
                 // the next commit of this certificate.
+                warnings.add("the replaced files could not be archived yet (" + e.getMessage()
+                        + "); the next run archives them");
             }
         }
-        // Skipped aliases are not reported: CommitResult has no place for warnings yet.
-        aliasLinks.update(name, aliases);
-        return difference(previous.map(GenerationBuilder.Previous::files), files);
+        warnings.addAll(aliasLinks.update(name, aliases));
+        return difference(previous.map(GenerationBuilder.Previous::files), files).withWarnings(warnings);
     }
 
     private void switchTo(CertificateName name, GenerationBuilder.Built built, StoreLayout.Installed installed)
