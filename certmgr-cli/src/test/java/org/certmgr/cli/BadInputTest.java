@@ -1,0 +1,93 @@
+package org.certmgr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input through the whole command line: each gives a clear message on standard error,
+ * a documented exit code, and leaves nothing on disk.
+ */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> badConfigurations() {
+        String settings = "\"settings\": { \"data_dir\": DATA, \"log_file\": null }";
+        return Stream.of(
+                Arguments.of("malformed JSON", "{ " + settings + ", \"certificates\": [ }", "line 1"),
+                Arguments.of("wrong type", "{ \"settings\": { \"data_dir\": DATA, \"renewal_days\": \"thirty\" } }",
+                        "settings.renewal_days"),
+                Arguments.of("invalid DNS name",
+                        "{ " + settings + ", \"certificates\": [ { \"name\": \"bad_name.example\" } ] }", "bad_name.example"),
+                Arguments.of("name with a slash",
+                        "{ " + settings + ", \"certificates\": [ { \"name\": \"../../etc/passwd\" } ] }",
+                        "certificates[0].name"),
+                Arguments.of("name with dots only",
+                        "{ " + settings + ", \"certificates\": { \"..\": {} } }", "certificates"),
+                Arguments.of("unknown key type",
+                        "{ " + settings + ", \"certificates\": [ { \"name\": \"a.example\", \"key_types\": [\"dsa\"] } ] }",
+                        "dsa"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigurations")
+    void givenABadConfiguration_thenExitCode2WithTheFileAndPathNamedAndNothingWritten(String what, String json,
+                                                                                       String mentioned) throws IOException {
+        Path data = dir.resolve("data");
+        ConfigFiles.write(dir, "certmgr.json", json.replace("DATA", ConfigFiles.json(data)));
+        CliRun run = CliRun.in(dir, "update");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(run.err()).contains("certmgr.json").contains(mentioned);
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+        assertThat(run.out()).isEmpty();
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void givenAnUnreachableCa_thenExitCode1WithAClearMessageAndNothingWritten() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Path data = dir.resolve("data");
+        ConfigFiles.write(dir, "certmgr.json", "{\n"
+                + "  \"account\": { \"email\": \"admin@example.test\", \"agree_to_terms\": true },\n"
+                + "  \"settings\": { \"data_dir\": " + ConfigFiles.json(data) + ",\n"
+                + "    \"log_file\": null, \"key_size\": 2048, \"key_curve\": \"secp256r1\",\n"
+                + "    \"http_challenge_dir\": " + ConfigFiles.json(dir.resolve("www/{fqdn}")) + ",\n"
+                + "    \"acme_directory_url\": \"https://127.0.0.1:" + closedPort + "/dir\" },\n"
+                + "  \"certificates\": [ { \"name\": \"example.test\" } ]\n"
+                + "}\n");
+        CliRun run = CliRun.in(dir, "update");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CERTIFICATE_FAILED);
+        assertThat(run.err()).contains("example.test").contains("cannot reach").contains("127.0.0.1:" + closedPort);
+        assertThat(run.err()).doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+        assertThat(data.resolve("account")).doesNotExist();
+        assertThat(data.resolve("example.test")).doesNotExist();
+        if (Files.exists(dir.resolve("www"))) {
+            try (Stream<Path> files = Files.walk(dir.resolve("www"))) {
+                assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void givenANameThatIsNotConfigured_thenUsageError() throws IOException {
+        ConfigFiles.write(dir, "certmgr.json", "{ \"settings\": { \"data_dir\": " + ConfigFiles.json(dir.resolve("data"))
+                + ", \"log_file\": null }, \"certificates\": [ { \"name\": \"example.test\" } ] }");
+        CliRun run = CliRun.in(dir, "update", "other.test");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(run.err()).contains("no certificate is configured for other.test");
+    }
+}

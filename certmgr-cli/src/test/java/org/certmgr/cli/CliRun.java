@@ -1,0 +1,37 @@
+package org.certmgr.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the command line in-process with captured output, as a person would type it in
+ * {@code workingDir}, without a terminal (as under cron).
+ *
+ * @param exitCode the exit code
+ * @param out      what went to standard output
+ * @param err      what went to standard error
+ */
+record CliRun(ExitCode exitCode, String out, String err) {
+
+    static CliRun in(Path workingDir, String... args) {
+        return in(workingDir, Map.of(), args);
+    }
+
+    static CliRun in(Path workingDir, Map<String, String> environment, String... args) {
+        CliEnvironment env = new CliEnvironment(workingDir, workingDir.resolve("etc-certmgr"), Optional.empty(),
+                environment, Optional.empty(), Clock.systemUTC());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExitCode code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new CertmgrCli(env).run(args, o, e);
+        }
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

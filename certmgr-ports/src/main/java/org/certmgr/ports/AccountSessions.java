@@ -1,0 +1,122 @@
+package org.certmgr.ports;
+
+import java.security.KeyPair;
+import java.util.Optional;
+import org.certmgr.domain.AccountSpec;
+import org.certmgr.domain.EcCurve;
+import org.certmgr.domain.KeySpec;
+import org.certmgr.ports.out.AccountRegistration;
+import org.certmgr.ports.out.AccountStore;
+import org.certmgr.ports.out.AcmeGateway;
+import org.certmgr.ports.out.AcmeSession;
+import org.certmgr.ports.out.CaDirectory;
+import org.certmgr.ports.out.CaException;
+import org.certmgr.ports.out.KeyMaterial;
+import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.Operator;
+import org.certmgr.ports.out.StoreException;
+import org.certmgr.ports.out.StoredAccount;
+
+/**
+ * Provides the logged-in ACME account, registering it on first use.
+ *
+ * <p>The session is opened at most once per run and only when a certificate needs the CA,
+ * so that a run with nothing to do makes no request. A new account key is saved only after
+ * the CA accepted the registration: an unreachable CA leaves nothing on disk.
+ */
+final class AccountSessions {
+    /** P-256 is the account key type every ACME CA accepts. */
+    static final KeySpec ACCOUNT_KEY = new KeySpec.Ec(EcCurve.SECP256R1);
+    static final String ACCOUNT_KEY_NAME = "account";
+
+    private final AccountSpec spec;
+    private final String directoryUrl;
+    private final AcmeGateway gateway;
+    private final AccountStore store;
+    private final KeyMaterial keys;
+    private final Operator operator;
+    private final Passphrases passphrases;
+    private AcmeSession session;
+    private CertmgrException failure;
+
+    AccountSessions(AccountSpec spec, String directoryUrl, AcmeGateway gateway, AccountStore store,
+                    KeyMaterial keys, Operator operator, Passphrases passphrases) {
+        this.spec = spec;
+        this.directoryUrl = directoryUrl;
+        this.gateway = gateway;
+        this.store = store;
+        this.keys = keys;
+        this.operator = operator;
+        this.passphrases = passphrases;
+    }
+
+    /**
+     * Returns the session, opening it on the first call. A failure is remembered, so that
+     * certificates processed in parallel do not each retry a CA that is down.
+     */
+    synchronized AcmeSession session() throws CertmgrException, InterruptedException {
+        if (session != null) {
+            return session;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            session = open();
+            return session;
+        } catch (CertmgrException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private AcmeSession open() throws CertmgrException {
+        Optional<StoredAccount> stored;
+        try {
+            stored = store.load();
+        } catch (StoreException e) {
+            throw new CertmgrException("cannot read the ACME account: " + e.getMessage(), e);
+        }
+        try {
+            if (stored.isPresent() && stored.get().registration().directoryUrl().equals(directoryUrl)) {
+                KeyPair key = decode(stored.get());
+                return gateway.login(key, stored.get().registration());
+            }
+            return register();
+        } catch (CaException e) {
+            throw new CertmgrException(e.getMessage(), e);
+        }
+    }
+
+    private KeyPair decode(StoredAccount account) throws CertmgrException {
+        Optional<char[]> pass = passphrases.resolve(spec.passphrase(), ACCOUNT_KEY_NAME);
+        try {
+            return keys.decodePrivateKey(account.privateKeyPem(), pass);
+        } catch (KeyMaterialException e) {
+            throw new CertmgrException("cannot read the account key: " + e.getMessage(), e);
+        }
+    }
+
+    private AcmeSession register() throws CaException, CertmgrException {
+        CaDirectory directory = gateway.directory();
+        boolean agreed = true;
+        if (directory.termsOfService().isPresent() && !spec.agreeToTerms()) {
+            agreed = operator.acceptTerms(directory.termsOfService().get());
+            if (!agreed) {
+                throw new CertmgrException("the CA requires accepting its terms of service at "
+                        + directory.termsOfService().get() + "; read them, then set \"agree_to_terms\": true"
+                        + " in the \"account\" section (or run certmgr once on a terminal and answer yes)");
+            }
+        }
+        Optional<char[]> pass = passphrases.resolve(spec.passphrase(), ACCOUNT_KEY_NAME);
+        KeyPair key = keys.generate(ACCOUNT_KEY);
+        AccountRegistration registration = gateway.register(key, spec.email(), agreed);
+        try {
+            store.save(new StoredAccount(keys.encodePrivateKey(key, pass), registration));
+        } catch (StoreException e) {
+            throw new CertmgrException("the account was registered as " + registration.accountUrl()
+                    + " but could not be saved: " + e.getMessage(), e);
+        }
+        return gateway.login(key, registration);
+    }
+}

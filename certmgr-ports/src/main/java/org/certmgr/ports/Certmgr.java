@@ -1,0 +1,223 @@
+package org.certmgr.ports;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.certmgr.domain.Configuration;
+import org.certmgr.ports.in.RunReport;
+import org.certmgr.ports.in.UpdateCertificates;
+import org.certmgr.ports.in.UpdateCommand;
+import org.certmgr.ports.out.AccountStore;
+import org.certmgr.ports.out.AcmeGateway;
+import org.certmgr.ports.out.CertificateStore;
+import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.KeyMaterial;
+import org.certmgr.ports.out.Operator;
+
+/**
+ * The certmgr core, for the command line and for Java programs that embed it.
+ *
+ * <p>Build it with the adapters of your choice and call a use case:
+ * <pre>{@code
+ * Certmgr certmgr = Certmgr.builder()
+ *         .configuration(configuration)
+ *         .acme(AcmeAdapters.gateway(directoryUrl, List.of()))
+ *         .keyMaterial(AcmeAdapters.keyMaterial())
+ *         .certificateStore(FsAdapters.certificateStore(dataDir, FileOwnership.CURRENT_USER, clock))
+ *         .accountStore(FsAdapters.accountStore(dataDir, FileOwnership.CURRENT_USER))
+ *         .challengeResponder(FsAdapters.challengeDirectories(dirs, Optional.empty()))
+ *         .build();
+ * RunReport report = certmgr.update(UpdateCommand.all());
+ * }</pre>
+ *
+ * <p>An instance holds no threads between calls and may be used again; calls are not meant
+ * to overlap (the command line takes a lock file for that).
+ */
+public final class Certmgr implements UpdateCertificates {
+    private final Builder settings;
+
+    private Certmgr(Builder settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder with the system clock, no operator and parallelism 4
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public RunReport update(UpdateCommand command) throws InterruptedException {
+        Objects.requireNonNull(command, "command");
+        Builder b = settings;
+        ExecutorService certificates = Executors.newFixedThreadPool(b.parallelism, named("certmgr-certificate"));
+        ExecutorService keyTypes = Executors.newCachedThreadPool(named("certmgr-order"));
+        ExecutorService keyGeneration = Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), named("certmgr-keygen"));
+        try {
+            Passphrases passphrases = new Passphrases(b.operator);
+            AccountSessions accounts = new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
+                    b.acme, b.accountStore, b.keyMaterial, b.operator, passphrases);
+            CertificateUpdater updater = new CertificateUpdater(b.keyMaterial, b.certificateStore, accounts,
+                    b.challengeResponder, passphrases, b.configuration.timing(), b.clock, keyTypes, keyGeneration);
+            return new UpdateService(b.configuration, updater, certificates).update(command);
+        } finally {
+            certificates.shutdownNow();
+            keyTypes.shutdownNow();
+            keyGeneration.shutdownNow();
+            certificates.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Collects the configuration and the adapters; {@link #build()} checks that none is missing. */
+    public static final class Builder {
+        private Configuration configuration;
+        private AcmeGateway acme;
+        private KeyMaterial keyMaterial;
+        private CertificateStore certificateStore;
+        private AccountStore accountStore;
+        private ChallengeResponder challengeResponder;
+        private Operator operator = Operator.ABSENT;
+        private Clock clock = Clock.systemUTC();
+        private int parallelism = 4;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the configuration.
+         *
+         * @param configuration the validated configuration
+         * @return this builder
+         */
+        public Builder configuration(Configuration configuration) {
+            this.configuration = configuration;
+            return this;
+        }
+
+        /**
+         * Sets the CA.
+         *
+         * @param acme the ACME gateway
+         * @return this builder
+         */
+        public Builder acme(AcmeGateway acme) {
+            this.acme = acme;
+            return this;
+        }
+
+        /**
+         * Sets key generation and encoding.
+         *
+         * @param keyMaterial the key material adapter
+         * @return this builder
+         */
+        public Builder keyMaterial(KeyMaterial keyMaterial) {
+            this.keyMaterial = keyMaterial;
+            return this;
+        }
+
+        /**
+         * Sets where certificate files are kept.
+         *
+         * @param certificateStore the store
+         * @return this builder
+         */
+        public Builder certificateStore(CertificateStore certificateStore) {
+            this.certificateStore = certificateStore;
+            return this;
+        }
+
+        /**
+         * Sets where the account is kept.
+         *
+         * @param accountStore the store
+         * @return this builder
+         */
+        public Builder accountStore(AccountStore accountStore) {
+            this.accountStore = accountStore;
+            return this;
+        }
+
+        /**
+         * Sets where http-01 responses are placed.
+         *
+         * @param challengeResponder the responder
+         * @return this builder
+         */
+        public Builder challengeResponder(ChallengeResponder challengeResponder) {
+            this.challengeResponder = challengeResponder;
+            return this;
+        }
+
+        /**
+         * Sets who answers questions (terms of service, passphrases).
+         *
+         * @param operator the operator; {@link Operator#ABSENT} by default
+         * @return this builder
+         */
+        public Builder operator(Operator operator) {
+            this.operator = operator;
+            return this;
+        }
+
+        /**
+         * Sets the clock renewal decisions are made with.
+         *
+         * @param clock the clock; the UTC system clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets how many certificates are processed at once.
+         *
+         * @param parallelism 1 or more; 4 by default
+         * @return this builder
+         */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1");
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * Builds the core.
+         *
+         * @return the core
+         * @throws NullPointerException naming the first missing part
+         */
+        public Certmgr build() {
+            Objects.requireNonNull(configuration, "configuration");
+            Objects.requireNonNull(acme, "acme");
+            Objects.requireNonNull(keyMaterial, "keyMaterial");
+            Objects.requireNonNull(certificateStore, "certificateStore");
+            Objects.requireNonNull(accountStore, "accountStore");
+            Objects.requireNonNull(challengeResponder, "challengeResponder");
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(clock, "clock");
+            return new Certmgr(this);
+        }
+    }
+}
