@@ -2,6 +2,7 @@ package org.certmgr.adapters.acme;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,13 @@ import org.certmgr.ports.out.KeyMaterialException;
  * appears in its signatures.
  */
 public final class AcmeAdapters {
-    private static final KeyMaterial KEY_MATERIAL = new BcKeyMaterial();
 
     private AcmeAdapters() {
+    }
+
+    // Made on first use, so that merely wiring a gateway registers no JCA provider.
+    private static final class KeyMaterialHolder {
+        static final KeyMaterial INSTANCE = new BcKeyMaterial();
     }
 
     /**
@@ -30,7 +35,7 @@ public final class AcmeAdapters {
      * @return the adapter
      */
     public static KeyMaterial keyMaterial() {
-        return KEY_MATERIAL;
+        return KeyMaterialHolder.INSTANCE;
     }
 
     /**
@@ -63,7 +68,7 @@ public final class AcmeAdapters {
         String text;
         try {
             text = Files.readString(pemFile, StandardCharsets.US_ASCII);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new IOException(pemFile + " is not a PEM file: it holds non-ASCII bytes", e);
         }
         List<X509Certificate> anchors;

@@ -1,6 +1,8 @@
 package org.certmgr.adapters.acme;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import org.certmgr.ports.out.CaException;
 import org.certmgr.ports.out.CaRateLimitedException;
 import org.certmgr.ports.out.CaUnreachableException;
@@ -80,7 +82,7 @@ final class AcmeFailures {
         if (e instanceof AcmeNetworkException) {
             throwIfInterrupted(e);
             return new CaUnreachableException("cannot reach the ACME server at " + server + ": "
-                    + rootMessage(e.getCause()) + " (while " + action + ")", e);
+                    + networkCause(e.getCause()) + " (while " + action + ")", e);
         }
         if (e instanceof AcmeRateLimitedException limited) {
             return new CaRateLimitedException("the ACME server at " + server + " refused " + action
@@ -131,20 +133,29 @@ final class AcmeFailures {
         }
     }
 
-    // java.net.http often throws a ConnectException without a message; its cause has one.
-    private static String rootMessage(Throwable e) {
+    // java.net.http reports a refused connection as a ConnectException without a message
+    // (its cause, a ClosedChannelException, has none either), and an unknown host as a
+    // ConnectException caused by an UnresolvedAddressException: say what they mean.
+    static String networkCause(Throwable e) {
         String message = null;
+        boolean connect = false;
         Throwable innermost = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             innermost = t;
+            if (t instanceof UnresolvedAddressException) {
+                return "the host name does not resolve";
+            }
+            connect |= t instanceof ConnectException;
             if (message == null && t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
             }
         }
-        if (innermost == null) {
-            return "unknown network error";
+        if (message != null) {
+            return message;
         }
-        String type = innermost.getClass().getSimpleName();
-        return message == null ? type : message + " (" + type + ")";
+        if (connect) {
+            return "connection refused";
+        }
+        return innermost == null ? "unknown network error" : innermost.getClass().getSimpleName();
     }
 }

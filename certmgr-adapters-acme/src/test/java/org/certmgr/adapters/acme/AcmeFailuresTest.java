@@ -56,6 +56,23 @@ class AcmeFailuresTest {
     }
 
     @Test
+    void givenConnectExceptionWithNoMessageAnywhere_whenTranslated_thenConnectionRefused() {
+        ConnectException refused = new ConnectException();
+        refused.initCause(new java.nio.channels.ClosedChannelException());
+
+        assertThat(thrownBy(new AcmeNetworkException(refused)))
+                .hasMessageStartingWith("cannot reach the ACME server at https://ca.example.test/dir: connection refused");
+    }
+
+    @Test
+    void givenUnresolvableHost_whenTranslated_thenSaysTheNameDoesNotResolve() {
+        ConnectException unknown = new ConnectException();
+        unknown.initCause(new java.nio.channels.UnresolvedAddressException());
+
+        assertThat(thrownBy(new AcmeNetworkException(unknown))).hasMessageContaining("the host name does not resolve");
+    }
+
+    @Test
     void givenNetworkErrorWithNoMessageAnywhere_whenTranslated_thenTheExceptionTypeIsNamed() {
         CaException e = thrownBy(new AcmeNetworkException(new java.net.http.HttpTimeoutException(null)));
 

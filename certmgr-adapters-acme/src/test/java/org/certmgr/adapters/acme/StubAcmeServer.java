@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ final class StubAcmeServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger nonces = new AtomicInteger();
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
-    private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Reply> sticky = new ConcurrentHashMap<>();
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * A canned reply.
@@ -59,6 +61,11 @@ final class StubAcmeServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Answers every request to a path that finds no queued reply with this one. */
+    void always(String path, Reply reply) {
+        sticky.put(path, reply);
+    }
+
     /** Queues a reply for the next request to a path. */
     void enqueue(String path, Reply reply) {
         replies.computeIfAbsent(path, p -> new ArrayDeque<>()).add(reply);
@@ -87,6 +94,9 @@ final class StubAcmeServer implements AutoCloseable {
         } else {
             Deque<Reply> queue = replies.get(path);
             Reply reply = queue == null ? null : queue.poll();
+            if (reply == null) {
+                reply = sticky.get(path);
+            }
             send(exchange, reply != null ? reply : Reply.problem(404, "malformed", "no reply scripted for " + path, Map.of()));
         }
     }
