@@ -105,8 +105,7 @@ final class Poller {
      */
     void await(String what, Duration timeout, Duration maxDelay, Probe probe)
             throws CaException, AcmeException, InterruptedException {
-        Instant start = clock.instant();
-        Instant deadline = start.plus(timeout);
+        Instant deadline = clock.instant().plus(timeout);
         Duration delay = FIRST_DELAY.compareTo(maxDelay) < 0 ? FIRST_DELAY : maxDelay;
         // Every pause but the last is at least the first one, so this many polls cover the
         // timeout; the bound only matters should a clock stand still.
@@ -129,7 +128,8 @@ final class Poller {
                 if (networkFailure != null) {
                     throw networkFailure;
                 }
-                throw new CaException("gave up waiting for " + what + " after " + seconds(Duration.between(start, now))
+                // The configured limit, not the measured time: it is what the operator can change.
+                throw new CaException("gave up waiting for " + what + " after " + seconds(timeout)
                         + " (state: " + poll.state() + ")");
             }
             Instant next = now.plus(delay);
