@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.certmgr.domain.CertificateFiles;
 import org.certmgr.domain.InstalledCertificate;
+import org.certmgr.domain.InvalidValueException;
 import org.certmgr.domain.KeyType;
 import org.certmgr.ports.out.FileSet;
 import org.certmgr.ports.out.KeyMaterial;
@@ -48,6 +49,9 @@ final class InstalledState {
                 state.installed.put(type, keys.describe(type, chain.get(0), key));
             } catch (KeyMaterialException e) {
                 state.unreadable.put(type, "the installed " + type + " files cannot be read (" + e.getMessage() + ")");
+            } catch (InvalidValueException e) {
+                // e.g. a 1024-bit key left by another tool: not a key certmgr would make, so replace it
+                state.unreadable.put(type, "the installed " + type + " key is not usable (" + e.getMessage() + ")");
             }
         }
         return state;

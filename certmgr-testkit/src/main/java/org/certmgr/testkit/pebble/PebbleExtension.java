@@ -104,12 +104,14 @@ public final class PebbleExtension implements BeforeAllCallback, AfterAllCallbac
                 ChallengeWebServer web = ChallengeWebServer.start(pebble.httpChallengePort(), dir.resolve("webroot"));
                 return new Servers(owner, dir, pebble, web);
             } catch (IOException | RuntimeException e) {
+                // When Pebble itself did not start, its logs stay for diagnosis: the message names them.
                 if (pebble != null) {
                     pebble.close();
-                }
-                // Logs stay for diagnosis when Pebble did not start; the message names them.
-                if (pebble != null) {
-                    deleteTree(dir);
+                    try {
+                        deleteTree(dir);
+                    } catch (IOException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
                 }
                 throw e;
             }

@@ -2,6 +2,7 @@ package org.certmgr.testkit.pebble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +113,21 @@ class PebbleServerTest {
                     .contains("reject 50% of good nonces")
                     .contains("authz reuse for each identifier 100% of the time");
         }
+    }
+
+    @Test
+    void givenPebbleThatExitsAtStart_thenStartFailsWithBothLogTails_andStopsTheDnsServer() {
+        Map<String, String> invalidEabKey = Map.of("kid-1", "!!!");
+
+        Throwable failure = catchThrowable(() -> PebbleServer.start(workDir, Map.of(), invalidEabKey));
+
+        assertThat(failure).isInstanceOf(IOException.class)
+                .hasMessageContaining("Pebble failed to start")
+                .hasMessageContaining("Starting management server on 127.0.0.1:")
+                .hasMessageContaining("failed to decode base64 URL encoded key");
+        Matcher pid = Pattern.compile("pebble-challtestsrv \\(pid (\\d+)").matcher(failure.getMessage());
+        assertThat(pid.find()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
     @Test

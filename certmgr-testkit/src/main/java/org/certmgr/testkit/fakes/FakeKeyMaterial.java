@@ -1,0 +1,369 @@
+package org.certmgr.testkit.fakes;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMException;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.certmgr.domain.DnsName;
+import org.certmgr.domain.EcCurve;
+import org.certmgr.domain.InstalledCertificate;
+import org.certmgr.domain.KeySpec;
+import org.certmgr.domain.KeyType;
+import org.certmgr.ports.out.KeyMaterial;
+import org.certmgr.ports.out.KeyMaterialException;
+
+/**
+ * A {@link KeyMaterial} for unit tests of the core, built on the JDK where it can be (key
+ * generation, clear PKCS#8 PEM, certificates) and on Bouncy Castle for CSRs and encrypted
+ * keys. Its output is real: keys work, CSRs verify, encrypted keys open with OpenSSL.
+ *
+ * <p>Unlike the production adapter it makes no effort on key generation speed or on every
+ * legacy PEM flavour beyond PKCS#8 and traditional RSA/EC keys. Thread safe and stateless.
+ */
+public final class FakeKeyMaterial implements KeyMaterial {
+    /** OID of the TLS feature extension (RFC 7633) that carries OCSP Must-Staple. */
+    static final String TLS_FEATURE_OID = "1.3.6.1.5.5.7.1.24";
+    /** The TLS extension number of status_request, the one feature Must-Staple lists. */
+    private static final int STATUS_REQUEST = 5;
+
+    // A private instance: registering Bouncy Castle globally would change every other test's JCA.
+    private static final Provider BC = new BouncyCastleProvider();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Creates the fake. */
+    public FakeKeyMaterial() {
+        // Stateless.
+    }
+
+    @Override
+    public KeyPair generate(KeySpec spec) {
+        try {
+            if (spec instanceof KeySpec.Rsa) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(new RSAKeyGenParameterSpec(((KeySpec.Rsa) spec).bits(), RSAKeyGenParameterSpec.F4));
+                return generator.generateKeyPair();
+            }
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec(((KeySpec.Ec) spec).curve().id()));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot generate a " + spec + " key", e);
+        }
+    }
+
+    @Override
+    public byte[] createCsr(KeyPair key, List<DnsName> names, boolean mustStaple) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a CSR needs at least one name");
+        }
+        try {
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0).ascii()).build();
+            PKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic());
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.stream()
+                    .map(name -> new GeneralName(GeneralName.dNSName, name.ascii())).toArray(GeneralName[]::new)));
+            if (mustStaple) {
+                extensions.addExtension(new ASN1ObjectIdentifier(TLS_FEATURE_OID), false,
+                        new DERSequence(new ASN1Integer(STATUS_REQUEST)));
+            }
+            builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+            return builder.build(new JcaContentSignerBuilder(signatureAlgorithm(key.getPrivate()))
+                    .build(key.getPrivate())).getEncoded();
+        } catch (IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot create a CSR for " + names, e);
+        }
+    }
+
+    /**
+     * Returns the signature algorithm a key signs with: SHA-256 for RSA, the hash matching
+     * the curve for ECDSA.
+     *
+     * @param key the signing key
+     * @return the JCA algorithm name
+     */
+    static String signatureAlgorithm(PrivateKey key) {
+        if (key instanceof RSAKey) {
+            return "SHA256withRSA";
+        }
+        int fieldSize = ((ECKey) key).getParams().getCurve().getField().getFieldSize();
+        return fieldSize > 384 ? "SHA512withECDSA" : fieldSize > 256 ? "SHA384withECDSA" : "SHA256withECDSA";
+    }
+
+    @Override
+    public String encodePrivateKey(KeyPair key, Optional<char[]> passphrase) {
+        if (passphrase.isEmpty()) {
+            return Pem.encode("PRIVATE KEY", key.getPrivate().getEncoded());
+        }
+        try {
+            var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                    .setPRF(PKCS8Generator.PRF_HMACSHA256)
+                    .setProvider(BC)
+                    .setRandom(RANDOM)
+                    .setPassword(passphrase.get())
+                    .build();
+            var pem = new JcaPKCS8Generator(key.getPrivate(), encryptor).generate();
+            return Pem.encode(pem.getType(), pem.getContent());
+        } catch (OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot encrypt the private key", e);
+        }
+    }
+
+    @Override
+    public KeyPair decodePrivateKey(String pem, Optional<char[]> passphrase) throws KeyMaterialException {
+        PrivateKeyInfo info = readPrivateKeyInfo(pem, passphrase);
+        try {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            PrivateKey privateKey = converter.getPrivateKey(info);
+            return new KeyPair(publicKeyOf(privateKey, info, converter), privateKey);
+        } catch (PEMException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new KeyMaterialException("cannot decode the private key: unsupported or corrupt key data", e);
+        }
+    }
+
+    private static PrivateKeyInfo readPrivateKeyInfo(String pem, Optional<char[]> passphrase)
+            throws KeyMaterialException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof PrivateKeyInfo) {
+                    return (PrivateKeyInfo) object;
+                }
+                if (object instanceof PEMKeyPair) {
+                    return ((PEMKeyPair) object).getPrivateKeyInfo();
+                }
+                if (object instanceof PKCS8EncryptedPrivateKeyInfo) {
+                    char[] password = required(passphrase);
+                    try {
+                        return ((PKCS8EncryptedPrivateKeyInfo) object).decryptPrivateKeyInfo(
+                                new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password));
+                    } catch (PKCSException | OperatorCreationException e) {
+                        throw wrongPassphrase(e);
+                    }
+                }
+                if (object instanceof PEMEncryptedKeyPair) {
+                    char[] password = required(passphrase);
+                    try {
+                        return ((PEMEncryptedKeyPair) object).decryptKeyPair(
+                                new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password)).getPrivateKeyInfo();
+                    } catch (IOException e) {
+                        throw wrongPassphrase(e);
+                    }
+                }
+                // Certificates and parameters before the key (e.g. key+cert files) are skipped.
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyMaterialException("cannot decode the private key: the PEM text is corrupt", e);
+        }
+        throw new KeyMaterialException("cannot decode the private key: the text contains no PEM private key");
+    }
+
+    private static char[] required(Optional<char[]> passphrase) throws KeyMaterialException {
+        return passphrase.orElseThrow(() -> new KeyMaterialException(
+                "cannot decode the private key: it is encrypted and no passphrase was given"));
+    }
+
+    private static KeyMaterialException wrongPassphrase(Exception cause) {
+        return new KeyMaterialException("cannot decrypt the private key: wrong passphrase or corrupt data", cause);
+    }
+
+    private static PublicKey publicKeyOf(PrivateKey key, PrivateKeyInfo info, JcaPEMKeyConverter converter)
+            throws GeneralSecurityException, PEMException {
+        if (key instanceof RSAPrivateCrtKey) {
+            RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
+            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(),
+                    rsa.getPublicExponent()));
+        }
+        if (key instanceof ECPrivateKey) {
+            // The JDK has no point multiplication; Q = d·G with Bouncy Castle's curve arithmetic.
+            ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
+            X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
+            if (parameters == null) {
+                throw new GeneralSecurityException("unsupported curve " + curve);
+            }
+            BigInteger d = ((ECPrivateKey) key).getS();
+            byte[] point = parameters.getG().multiply(d).normalize().getEncoded(false);
+            return converter.getPublicKey(new SubjectPublicKeyInfo(
+                    new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), point));
+        }
+        throw new GeneralSecurityException("unsupported key algorithm " + key.getAlgorithm());
+    }
+
+    @Override
+    public String encodeCertificates(List<X509Certificate> certificates) {
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate certificate : certificates) {
+            try {
+                pem.append(Pem.encode("CERTIFICATE", certificate.getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalArgumentException("cannot encode certificate " + certificate.getSubjectX500Principal(), e);
+            }
+        }
+        return pem.toString();
+    }
+
+    @Override
+    public List<X509Certificate> decodeCertificates(String pem) throws KeyMaterialException {
+        List<Pem.Block> blocks = Pem.decode(pem, "cannot decode the certificates");
+        if (blocks.isEmpty() && !pem.isBlank()) {
+            throw new KeyMaterialException("cannot decode the certificates: the text contains no PEM block");
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Pem.Block block : blocks) {
+                int number = certificates.size() + 1;
+                if (!"CERTIFICATE".equals(block.label())) {
+                    throw new KeyMaterialException("cannot decode the certificates: PEM block " + number + " is a "
+                            + block.label() + ", not a CERTIFICATE");
+                }
+                try {
+                    certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
+                } catch (CertificateException e) {
+                    throw new KeyMaterialException("cannot decode the certificates: PEM block " + number
+                            + " is not a valid X.509 certificate", e);
+                }
+            }
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
+        }
+        return certificates;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws org.certmgr.domain.InvalidValueException when the RSA key size is not one the
+     *         domain models (a multiple of 1024 from 2048 to 8192)
+     * @throws IllegalArgumentException for a key that is neither RSA nor on a supported curve
+     */
+    @Override
+    public InstalledCertificate describe(KeyType type, X509Certificate certificate, KeyPair key) {
+        PublicKey installedPublic = key.getPublic();
+        boolean keyMatches = installedPublic != null
+                && Arrays.equals(certificate.getPublicKey().getEncoded(), installedPublic.getEncoded());
+        return new InstalledCertificate(type, commonName(certificate.getSubjectX500Principal()),
+                dnsNames(certificate), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+                keySpec(key.getPrivate()), keyMatches, certificate.getExtensionValue(TLS_FEATURE_OID) != null);
+    }
+
+    private static Optional<String> commonName(X500Principal subject) {
+        try {
+            List<Rdn> rdns = new LdapName(subject.getName(X500Principal.RFC2253)).getRdns();
+            // LdapName lists RDNs from the least to the most specific; the last CN is the subject's own.
+            for (int i = rdns.size() - 1; i >= 0; i--) {
+                if ("CN".equalsIgnoreCase(rdns.get(i).getType())) {
+                    return Optional.of(rdns.get(i).getValue().toString());
+                }
+            }
+            return Optional.empty();
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Set<String> dnsNames(X509Certificate certificate) {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
+            if (entries != null) {
+                for (List<?> entry : entries) {
+                    if (Integer.valueOf(GeneralName.dNSName).equals(entry.get(0))) {
+                        names.add(((String) entry.get(1)).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            throw new IllegalArgumentException("the certificate's subject alternative names cannot be parsed", e);
+        }
+        return names;
+    }
+
+    private static KeySpec keySpec(PrivateKey key) {
+        if (key instanceof RSAKey) {
+            return new KeySpec.Rsa(((RSAKey) key).getModulus().bitLength());
+        }
+        if (key instanceof ECKey) {
+            int fieldSize = ((ECKey) key).getParams().getCurve().getField().getFieldSize();
+            switch (fieldSize) {
+                case 256:
+                    return new KeySpec.Ec(EcCurve.SECP256R1);
+                case 384:
+                    return new KeySpec.Ec(EcCurve.SECP384R1);
+                case 521:
+                    return new KeySpec.Ec(EcCurve.SECP521R1);
+                default:
+                    throw new IllegalArgumentException("the installed key is on an unsupported " + fieldSize + "-bit curve");
+            }
+        }
+        throw new IllegalArgumentException("the installed key is neither RSA nor ECDSA but " + key.getAlgorithm());
+    }
+
+    @Override
+    public String toString() {
+        return "FakeKeyMaterial";
+    }
+}
