@@ -1,0 +1,230 @@
+package org.certmgr.adapters.acme;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.certmgr.domain.AcmeTiming;
+import org.certmgr.domain.DnsName;
+import org.certmgr.ports.out.AcmeSession;
+import org.certmgr.ports.out.CaException;
+import org.certmgr.ports.out.ChallengeException;
+import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.HttpChallenge;
+import org.certmgr.ports.out.IssuedChain;
+import org.certmgr.ports.out.OrderRequest;
+import org.shredzone.acme4j.Authorization;
+import org.shredzone.acme4j.Certificate;
+import org.shredzone.acme4j.Login;
+import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeProtocolException;
+
+/**
+ * {@link AcmeSession} with acme4j: one order per {@link #issue} call, its authorizations
+ * answered by http-01.
+ *
+ * <p>Thread safe: the {@link Login} is only read, and each call works on its own order.
+ * All challenges of an order are deployed and triggered before the first poll, so the CA
+ * validates the names of one order in parallel.
+ */
+final class Acme4jSession implements AcmeSession {
+    private static final Set<Status> ORDER_READY = EnumSet.of(Status.READY, Status.VALID, Status.INVALID);
+    private static final Set<Status> ORDER_DONE = EnumSet.of(Status.VALID, Status.INVALID);
+
+    private final Login login;
+    private final AcmeFailures failures;
+    private final Poller poller;
+
+    Acme4jSession(Login login, AcmeFailures failures, Poller poller) {
+        this.login = login;
+        this.failures = failures;
+        this.poller = poller;
+    }
+
+    @Override
+    public IssuedChain issue(OrderRequest request, ChallengeResponder responder) throws CaException, InterruptedException {
+        String names = request.names().stream().map(DnsName::ascii).collect(Collectors.joining(", "));
+        return failures.call("ordering a certificate for " + names, () -> {
+            Order order = login.newOrder()
+                    .domains(request.names().stream().map(DnsName::ascii).toList())
+                    .create();
+            authorize(order, request, responder, names);
+            awaitOrder(order, ORDER_READY, "the order for " + names + " to become ready", request.timing());
+            if (order.getStatus() == Status.READY) {
+                order.execute(request.csrDer());
+                awaitOrder(order, ORDER_DONE, "the CA to issue the certificate for " + names, request.timing());
+            }
+            if (order.getStatus() != Status.VALID) {
+                throw new CaException("the ACME server did not issue the certificate for " + names + ": the order is "
+                        + statusName(order.getStatus())
+                        + order.getError().map(p -> " (" + AcmeFailures.describe(p) + ")").orElse(""));
+            }
+            Certificate certificate = order.getCertificate();
+            certificate.download();
+            return new IssuedChain(certificate.getCertificateChain());
+        });
+    }
+
+    private void authorize(Order order, OrderRequest request, ChallengeResponder responder, String names)
+            throws AcmeException, CaException, InterruptedException {
+        List<Pending> pending = new ArrayList<>();
+        try {
+            for (Authorization authorization : order.getAuthorizations()) {
+                Status status = authorization.getStatus();
+                if (status == Status.VALID) {
+                    continue;
+                }
+                DnsName domain = domainOf(authorization, request);
+                if (status != Status.PENDING) {
+                    throw new ChallengeException("the authorization for " + domain + " is " + statusName(status)
+                            + " at the CA and cannot be answered");
+                }
+                Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class)
+                        .orElseThrow(() -> new ChallengeException("the CA offers no http-01 challenge for " + domain
+                                + " (offered: " + offeredTypes(authorization) + "); certmgr validates by http-01 only"));
+                HttpChallenge response = response(domain, challenge);
+                // Registered before deploy: remove() also cleans up a deploy that failed halfway.
+                Pending item = new Pending(domain, authorization, response);
+                pending.add(item);
+                item.location = responder.deploy(response);
+                if (challenge.getStatus() == Status.PENDING) {
+                    challenge.trigger();
+                }
+            }
+            if (!pending.isEmpty()) {
+                awaitAuthorizations(pending, names, request.timing());
+            }
+        } finally {
+            for (Pending item : pending) {
+                removeQuietly(responder, item.response);
+            }
+        }
+        for (Pending item : pending) {
+            if (item.status != Status.VALID && item.status != Status.PENDING) {
+                throw new ChallengeException("the CA could not validate " + item.domain + " by http-01: "
+                        + challengeError(item.authorization)
+                        + (item.location == null ? "" : " (the response was placed at " + item.location + ")"));
+            }
+        }
+    }
+
+    private void awaitAuthorizations(List<Pending> pending, String names, AcmeTiming timing)
+            throws AcmeException, CaException, InterruptedException {
+        poller.await("the CA to validate " + names, timing.authorizationTimeout(), timing.authorizationDelay(), () -> {
+            Optional<Instant> retryAfter = Optional.empty();
+            List<String> waiting = new ArrayList<>();
+            for (Pending item : pending) {
+                if (item.status != Status.PENDING) {
+                    continue;
+                }
+                Optional<Instant> itemRetry = item.authorization.fetch();
+                item.status = item.authorization.getStatus();
+                if (item.status == Status.PENDING) {
+                    waiting.add(item.domain.ascii());
+                    retryAfter = latest(retryAfter, itemRetry);
+                } else if (item.status != Status.VALID) {
+                    // One failed name fails the whole order; no need to wait for the others.
+                    return Poller.Poll.finished();
+                }
+            }
+            return waiting.isEmpty()
+                    ? Poller.Poll.finished()
+                    : Poller.Poll.waiting(retryAfter, "pending: " + String.join(", ", waiting));
+        });
+    }
+
+    private void awaitOrder(Order order, Set<Status> until, String what, AcmeTiming timing)
+            throws AcmeException, CaException, InterruptedException {
+        if (until.contains(order.getStatus())) {
+            return;
+        }
+        poller.await(what, timing.certificatePollTime(), timing.authorizationDelay(), () -> {
+            Optional<Instant> retryAfter = order.fetch();
+            return until.contains(order.getStatus())
+                    ? Poller.Poll.finished()
+                    : Poller.Poll.waiting(retryAfter, "order " + statusName(order.getStatus()));
+        });
+    }
+
+    private static HttpChallenge response(DnsName domain, Http01Challenge challenge) throws ChallengeException {
+        try {
+            return new HttpChallenge(domain, challenge.getToken(), challenge.getAuthorization());
+        } catch (IllegalArgumentException | AcmeProtocolException e) {
+            throw new ChallengeException("the CA sent an http-01 challenge for " + domain
+                    + " with a token that is not base64url; refusing to use it as a file name", e);
+        }
+    }
+
+    private static DnsName domainOf(Authorization authorization, OrderRequest request) throws CaException {
+        String value = authorization.getIdentifier().getValue();
+        return request.names().stream()
+                .filter(n -> n.ascii().equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new CaException("the ACME server returned an authorization for \"" + value
+                        + "\", which was not ordered"));
+    }
+
+    private static String challengeError(Authorization authorization) {
+        Optional<String> problem = authorization.findChallenge(Http01Challenge.class)
+                .flatMap(Challenge::getError)
+                .map(AcmeFailures::describe);
+        return problem.orElse("the authorization is " + statusName(authorization.getStatus())
+                + " and the CA gave no reason");
+    }
+
+    private static String offeredTypes(Authorization authorization) {
+        List<String> types = authorization.getChallenges().stream().map(Challenge::getType).toList();
+        return types.isEmpty() ? "none" : String.join(", ", types);
+    }
+
+    private static void removeQuietly(ChallengeResponder responder, HttpChallenge response) {
+        try {
+            responder.remove(response);
+        } catch (RuntimeException e) {
+            // remove() must not throw; if one does anyway, the other responses still go,
+            // and the order's own outcome is what the caller needs to hear.
+        }
+    }
+
+    private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a.get().isAfter(b.get()) ? a : b;
+    }
+
+    private static String statusName(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** One authorization being answered. Only touched by the thread running its order. */
+    private static final class Pending {
+        final DnsName domain;
+        final Authorization authorization;
+        final HttpChallenge response;
+        String location;
+        Status status = Status.PENDING;
+
+        Pending(DnsName domain, Authorization authorization, HttpChallenge response) {
+            this.domain = domain;
+            this.authorization = authorization;
+            this.response = response;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Acme4jSession[" + login.getAccountLocation() + "]";
+    }
+}

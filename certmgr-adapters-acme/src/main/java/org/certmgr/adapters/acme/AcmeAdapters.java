@@ -1,0 +1,86 @@
+package org.certmgr.adapters.acme;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import org.certmgr.ports.out.AcmeGateway;
+import org.certmgr.ports.out.KeyMaterial;
+import org.certmgr.ports.out.KeyMaterialException;
+
+/**
+ * The ACME adapter module's factory: the CA through acme4j, and keys, CSRs and PEM through
+ * Bouncy Castle. Everything it returns is a port type; no acme4j or Bouncy Castle type
+ * appears in its signatures.
+ */
+public final class AcmeAdapters {
+
+    private AcmeAdapters() {
+    }
+
+    // Made on first use, so that merely wiring a gateway registers no JCA provider.
+    private static final class KeyMaterialHolder {
+        static final KeyMaterial INSTANCE = new BcKeyMaterial();
+    }
+
+    /**
+     * Returns the key material adapter: RSA and EC keys, PKCS#10 CSRs, PKCS#8 PEM (clear or
+     * encrypted with AES-256 and PBKDF2-HMAC-SHA256), and certificate PEM. Thread safe.
+     *
+     * @return the adapter
+     */
+    public static KeyMaterial keyMaterial() {
+        return KeyMaterialHolder.INSTANCE;
+    }
+
+    /**
+     * Returns a gateway to the ACME CA at a directory URL. Creating it contacts nothing; the
+     * first method call does. The gateway and the sessions it opens are thread safe.
+     *
+     * @param directoryUrl      the CA's directory, {@code https://} (or {@code http://})
+     * @param extraTrustAnchors CA certificates trusted in addition to the JVM's default trust
+     *                          store when connecting to the CA, for private ACME CAs
+     *                          (step-ca) and Pebble; may be empty. The JVM-wide trust
+     *                          settings are not changed.
+     * @return the gateway
+     * @throws IllegalArgumentException when the URL is not http or https
+     */
+    public static AcmeGateway gateway(URI directoryUrl, List<X509Certificate> extraTrustAnchors) {
+        return new Acme4jGateway(directoryUrl, extraTrustAnchors, Poller.system());
+    }
+
+    /**
+     * Reads trust anchors from a PEM file (one or more {@code BEGIN CERTIFICATE} blocks;
+     * text between blocks is ignored), e.g. for {@link #gateway}'s extra anchors.
+     *
+     * @param pemFile the file
+     * @return its certificates, in file order; never empty
+     * @throws IOException when the file cannot be read, holds something that is not a
+     *                     certificate, or holds no certificate at all; the message names the file
+     */
+    public static List<X509Certificate> readTrustAnchors(Path pemFile) throws IOException {
+        Objects.requireNonNull(pemFile, "pemFile");
+        String text;
+        try {
+            text = Files.readString(pemFile, StandardCharsets.US_ASCII);
+        } catch (CharacterCodingException e) {
+            throw new IOException(pemFile + " is not a PEM file: it holds non-ASCII bytes", e);
+        }
+        List<X509Certificate> anchors;
+        try {
+            anchors = CertificateCodec.decode(text);
+        } catch (KeyMaterialException e) {
+            throw new IOException("cannot read trust anchors from " + pemFile + ": " + e.getMessage(), e);
+        }
+        if (anchors.isEmpty()) {
+            throw new IOException(pemFile + " holds no certificate; expected PEM blocks"
+                    + " \"-----BEGIN CERTIFICATE-----\"");
+        }
+        return anchors;
+    }
+}

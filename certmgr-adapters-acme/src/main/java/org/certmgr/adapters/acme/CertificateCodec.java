@@ -1,0 +1,78 @@
+package org.certmgr.adapters.acme;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.certmgr.ports.out.KeyMaterialException;
+
+/** Encodes and decodes X.509 certificates as concatenated PEM blocks. */
+final class CertificateCodec {
+
+    private CertificateCodec() {
+    }
+
+    static String encode(List<X509Certificate> certificates) {
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate certificate : certificates) {
+            try {
+                pem.append(Pem.encode(Pem.CERTIFICATE, certificate.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException("cannot encode the certificate for "
+                        + certificate.getSubjectX500Principal().getName(), e);
+            }
+        }
+        return pem.toString();
+    }
+
+    /**
+     * Decodes every PEM block; text between blocks (comments in CA bundles) is skipped.
+     *
+     * @param pem the text
+     * @return the certificates in file order; empty when the text has no PEM block
+     * @throws KeyMaterialException when a block is not a certificate or is corrupt
+     */
+    static List<X509Certificate> decode(String pem) throws KeyMaterialException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            PemObject block;
+            while ((block = readBlock(reader, certificates.size() + 1)) != null) {
+                int number = certificates.size() + 1;
+                if (!Pem.CERTIFICATE.equals(block.getType())) {
+                    throw new KeyMaterialException("PEM block " + number + " is a \"" + block.getType()
+                            + "\" block; expected \"BEGIN CERTIFICATE\"");
+                }
+                certificates.add(parse(block.getContent(), number));
+            }
+        } catch (IOException e) {
+            throw new KeyMaterialException("cannot read the certificates: " + e.getMessage(), e);
+        }
+        return certificates;
+    }
+
+    private static PemObject readBlock(PemReader reader, int number) throws KeyMaterialException {
+        try {
+            return reader.readPemObject();
+        } catch (IOException | RuntimeException e) {
+            throw new KeyMaterialException("PEM block " + number + " is malformed (" + e.getMessage()
+                    + "); expected \"BEGIN CERTIFICATE\"", e);
+        }
+    }
+
+    private static X509Certificate parse(byte[] der, int number) throws KeyMaterialException {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException | RuntimeException e) {
+            throw new KeyMaterialException("PEM block " + number + " is not a valid X.509 certificate: "
+                    + e.getMessage(), e);
+        }
+    }
+}
