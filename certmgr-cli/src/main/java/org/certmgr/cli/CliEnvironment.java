@@ -20,12 +20,12 @@ record CliEnvironment(Path workingDir, Path etcDir, Optional<Path> installDir, M
                       Optional<Terminal> terminal, Clock clock) {
 
     static CliEnvironment system() {
-        return new CliEnvironment(Path.of("").toAbsolutePath(), Path.of("/etc/certmgr"), installDir(), System.getenv(),
+        return new CliEnvironment(Path.of("").toAbsolutePath(), Path.of("/etc/certmgr"), findInstallDir(), System.getenv(),
                 Terminal.system(), Clock.systemUTC());
     }
 
     /** The launcher sets {@code certmgr.home}; otherwise the folder above the jar's {@code lib/}. */
-    private static Optional<Path> installDir() {
+    private static Optional<Path> findInstallDir() {
         String home = System.getProperty("certmgr.home");
         if (home != null && !home.isEmpty()) {
             return Optional.of(Path.of(home));
