@@ -22,6 +22,9 @@ final class ReportPrinter {
 
     void print(RunReport report) {
         for (CertificateOutcome c : report.certificates()) {
+            for (String warning : c.warnings()) {
+                err.println("certmgr: " + c.name() + ": warning: " + warning);
+            }
             if (c.failed()) {
                 err.println("certmgr: " + c.name() + ": failed: " + c.error().orElseThrow());
                 continue;

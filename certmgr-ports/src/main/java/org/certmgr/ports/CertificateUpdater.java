@@ -82,7 +82,7 @@ final class CertificateUpdater {
             Map<KeyType, FileSet> issued = issueDue(spec, decisions, passphrase);
             FileSet kept = keptFiles(spec, state.files(), issued.keySet());
             if (issued.isEmpty() && state.files().map(kept::equals).orElse(true)) {
-                return outcome(spec, decisions, List.of(), Optional.empty());
+                return outcome(spec, decisions, List.of(), List.of(), Optional.empty());
             }
             FileSet all = kept;
             for (FileSet files : issued.values()) {
@@ -91,9 +91,9 @@ final class CertificateUpdater {
             Set<DnsName> aliases = new HashSet<>(spec.altNames());
             aliases.remove(spec.commonName());
             CommitResult result = store.commit(spec.name(), all, aliases);
-            return outcome(spec, decisions, result.written(), Optional.empty());
+            return outcome(spec, decisions, result.written(), result.warnings(), Optional.empty());
         } catch (CertmgrException | StoreException e) {
-            return outcome(spec, decisions, List.of(), Optional.of(e.getMessage()));
+            return outcome(spec, decisions, List.of(), List.of(), Optional.of(e.getMessage()));
         }
     }
 
@@ -175,9 +175,9 @@ final class CertificateUpdater {
     }
 
     private static CertificateOutcome outcome(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
-                                              List<String> written, Optional<String> error) {
+                                              List<String> written, List<String> warnings, Optional<String> error) {
         List<KeyTypeOutcome> types = new ArrayList<>();
         decisions.forEach((type, d) -> types.add(new KeyTypeOutcome(type, d.renew() && error.isEmpty(), d.reason())));
-        return new CertificateOutcome(spec.name(), types, written, error);
+        return new CertificateOutcome(spec.name(), types, written, warnings, error);
     }
 }

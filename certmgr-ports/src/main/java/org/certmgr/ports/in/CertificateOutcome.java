@@ -10,16 +10,18 @@ import org.certmgr.domain.CertificateName;
  * @param name         the certificate
  * @param keyTypes     the decision and result per key type
  * @param filesWritten relative paths of the files that were installed or changed
+ * @param warnings     problems that did not stop the certificate, e.g. an alias link left alone
  * @param error        why the certificate failed, when it did; its installed files are then unchanged
  */
 public record CertificateOutcome(CertificateName name, List<KeyTypeOutcome> keyTypes,
-                                 List<String> filesWritten, Optional<String> error) {
+                                 List<String> filesWritten, List<String> warnings, Optional<String> error) {
     /**
      * Copies the lists.
      */
     public CertificateOutcome {
         keyTypes = List.copyOf(keyTypes);
         filesWritten = List.copyOf(filesWritten);
+        warnings = List.copyOf(warnings);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.certmgr.ports.out.HttpChallenge;
 import org.certmgr.ports.out.IssuedChain;
 import org.certmgr.ports.out.OrderRequest;
 import org.certmgr.testkit.fakes.FakeAcmeGateway.ChallengeCall;
+import org.certmgr.testkit.memory.InMemoryChallengeResponder;
 import org.junit.jupiter.api.Test;
 
 class FakeAcmeGatewayTest {
@@ -39,7 +41,7 @@ class FakeAcmeGatewayTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final FakeAcmeGateway ca = new FakeAcmeGateway(clock);
-    private final FakeChallengeResponder responder = new FakeChallengeResponder();
+    private final InMemoryChallengeResponder responder = new InMemoryChallengeResponder();
     private final KeyPair accountKey = KEYS.generate(new KeySpec.Ec(EcCurve.SECP256R1));
 
     @Test
@@ -104,8 +106,8 @@ class FakeAcmeGatewayTest {
         assertThat(calls).extracting(call -> call.challenge().domain()).containsExactly(A, B, A, B);
         HttpChallenge first = calls.get(0).challenge();
         assertThat(first.content()).isEqualTo(FakeAcmeGateway.keyAuthorization(first.token(), accountKey.getPublic()));
-        assertThat(responder.deployed()).hasSize(2);
-        assertThat(responder.servedCount()).isZero();
+        assertThat(responder.deployedSoFar()).hasSize(2);
+        assertThat(responder.activeCount()).isZero();
 
         X509Certificate leaf = chain.leaf();
         assertThat(leaf.getPublicKey()).isEqualTo(certKey.getPublic());
@@ -149,7 +151,7 @@ class FakeAcmeGatewayTest {
 
         assertThat(ca.challengeCalls()).extracting(ChallengeCall::action).containsExactly(ChallengeCall.Action.DEPLOY,
                 ChallengeCall.Action.DEPLOY, ChallengeCall.Action.REMOVE, ChallengeCall.Action.REMOVE);
-        assertThat(responder.servedCount()).isZero();
+        assertThat(responder.activeCount()).isZero();
         assertThat(ca.issuedCount()).isZero();
 
         ca.clearValidationFailures();
@@ -162,14 +164,14 @@ class FakeAcmeGatewayTest {
     @Test
     void givenResponderThatCannotDeploy_thenTheErrorPropagates_andRemoveIsStillCalled() throws Exception {
         AcmeSession session = session();
-        responder.failDeployFor(B);
+        InMemoryChallengeResponder onlyA = new InMemoryChallengeResponder(Set.of(A));
 
-        assertThatThrownBy(() -> session.issue(order(KEYS.generate(new KeySpec.Ec(EcCurve.SECP256R1)), A, B), responder))
+        assertThatThrownBy(() -> session.issue(order(KEYS.generate(new KeySpec.Ec(EcCurve.SECP256R1)), A, B), onlyA))
                 .isInstanceOf(ChallengeException.class).hasMessageContaining("www.a.test");
 
         assertThat(ca.challengeCalls()).extracting(ChallengeCall::action).containsExactly(ChallengeCall.Action.DEPLOY,
                 ChallengeCall.Action.DEPLOY, ChallengeCall.Action.REMOVE, ChallengeCall.Action.REMOVE);
-        assertThat(responder.servedCount()).isZero();
+        assertThat(onlyA.activeCount()).isZero();
         assertThat(ca.issuedCount()).isZero();
     }
 

@@ -1,0 +1,186 @@
+package org.certmgr.adapters.fs;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.certmgr.domain.CertificateName;
+import org.certmgr.domain.DnsName;
+import org.certmgr.ports.out.CertificateStore;
+import org.certmgr.ports.out.CommitResult;
+import org.certmgr.ports.out.FileSet;
+import org.certmgr.ports.out.StoreException;
+
+/**
+ * The certificate store on the local file system: one generation folder per file set, and
+ * {@code data_dir/<name>} a relative link switched to a new generation by one atomic rename.
+ *
+ * <p>A commit runs: recovery of leftovers → compare with the installed set (equal: no
+ * generation, no archive; only a missing or stale alias link is put right) → build the new generation (unchanged files hard-linked, new files created with
+ * their final mode and owner, everything fsync'ed) → switch the link → fsync {@code data_dir}
+ * → archive the replaced generation → alias links. Until the switch, a failure deletes the
+ * new generation and the installed set is untouched; after the switch nothing may fail the
+ * commit, so later steps that fail are left for the next commit's recovery.
+ *
+ * <p>Holds no mutable state: commits of different certificates touch disjoint entries and
+ * may run in parallel. Commits of one certificate must not overlap (the application lock
+ * ensures one certmgr at a time).
+ */
+final class GenerationStore implements CertificateStore {
+    private static final int READ_ATTEMPTS = 3;
+
+    private final StoreLayout layout;
+    private final FileOps ops;
+    private final Links links;
+    private final Archiver archiver;
+    private final Recovery recovery;
+    private final GenerationBuilder builder;
+    private final AliasLinks aliasLinks;
+
+    GenerationStore(Path dataDir, FileOwnership ownership, Clock clock, FileOps ops) {
+        this.layout = new StoreLayout(dataDir);
+        this.ops = ops;
+        this.links = new Links(layout, ops);
+        this.archiver = new Archiver(layout, ops, clock);
+        this.recovery = new Recovery(layout, ops, links, archiver);
+        this.builder = new GenerationBuilder(layout, ops, new Owners(ownership, dataDir.getFileSystem()));
+        this.aliasLinks = new AliasLinks(layout, links);
+    }
+
+    @Override
+    public Optional<FileSet> current(CertificateName name) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        for (int attempt = 1; ; attempt++) {
+            StoreLayout.Installed installed = layout.installed(name);
+            if (installed.folder().isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(read(installed.folder().get()));
+            } catch (VanishedException e) {
+                // Switched and archived while being read: read the new generation.
+                if (attempt == READ_ATTEMPTS) {
+                    throw new StoreException("cannot read " + installed.folder().get()
+                            + ": it was replaced while being read, " + READ_ATTEMPTS + " times", e.getCause());
+                }
+            }
+        }
+    }
+
+    @Override
+    public CommitResult commit(CertificateName name, FileSet files, Set<DnsName> aliases) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(aliases, "aliases");
+        ops.createDirectories(layout.dataDir(), FileOps.PUBLIC_DIR);
+        recovery.recover(name);
+        StoreLayout.Installed installed = layout.installed(name);
+        Optional<GenerationBuilder.Previous> previous = Optional.empty();
+        if (installed.folder().isPresent()) {
+            Path folder = installed.folder().get();
+            previous = Optional.of(new GenerationBuilder.Previous(folder, readOrFail(folder)));
+        }
+        if (previous.isPresent() && previous.get().files().equals(files)) {
+            return new CommitResult(List.of(), List.of(), aliasLinks.update(name, aliases));
+        }
+        GenerationBuilder.Built built = builder.build(name, files, previous);
+        switchTo(name, built, installed);
+        // The new set is installed: from here on nothing may fail the commit.
+        List<String> warnings = new ArrayList<>();
+        syncQuietly(layout.dataDir());
+        if (installed.kind() == StoreLayout.Kind.GENERATION) {
+            try {
+                archiver.archive(name, installed.folder().get());
+            } catch (StoreException e) {
+                // The replaced generation stays beside the current one; recovery archives it at
+                // the next commit of this certificate.
+                warnings.add("the replaced files could not be archived yet (" + e.getMessage()
+                        + "); the next run archives them");
+            }
+        }
+        warnings.addAll(aliasLinks.update(name, aliases));
+        return difference(previous.map(GenerationBuilder.Previous::files), files).withWarnings(warnings);
+    }
+
+    private void switchTo(CertificateName name, GenerationBuilder.Built built, StoreLayout.Installed installed)
+            throws StoreException {
+        Path link = layout.link(name.folderName());
+        Optional<Path> archivedLegacy = Optional.empty();
+        try {
+            if (installed.kind() == StoreLayout.Kind.LEGACY) {
+                // rename(2) cannot put a link in place of a folder in one step, so for this one
+                // migration there is a short window (two renames) in which <name> does not exist.
+                // A crash inside it leaves the complete new generation unlinked; recovery links it.
+                archivedLegacy = Optional.of(archiver.archive(name, link));
+            }
+            links.point(name, link, layout.linkTarget(name, built.id()));
+        } catch (StoreException | RuntimeException e) {
+            if (archivedLegacy.isPresent()) {
+                try {
+                    ops.renameIfAbsent(archivedLegacy.get(), link);
+                } catch (StoreException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            ops.deleteQuietly(built.folder());
+            throw e;
+        }
+    }
+
+    private void syncQuietly(Path dir) {
+        try {
+            ops.fsync(dir);
+        } catch (StoreException e) {
+            // The switch is visible already; a failing directory sync cannot be undone here.
+        }
+    }
+
+    private static CommitResult difference(Optional<FileSet> before, FileSet after) {
+        List<String> written = new ArrayList<>();
+        for (String path : after.paths()) {
+            Optional<byte[]> old = before.flatMap(b -> b.content(path));
+            if (old.isEmpty() || !Arrays.equals(old.get(), after.content(path).orElseThrow())) {
+                written.add(path);
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        before.ifPresent(b -> b.paths().stream().filter(p -> !after.paths().contains(p)).forEach(removed::add));
+        return new CommitResult(written, removed);
+    }
+
+    private static FileSet readOrFail(Path folder) throws StoreException {
+        try {
+            return read(folder);
+        } catch (VanishedException e) {
+            throw new StoreException("cannot read " + folder + ": it vanished while being read", e.getCause());
+        }
+    }
+
+    private static FileSet read(Path folder) throws StoreException, VanishedException {
+        try {
+            return FolderReader.read(folder);
+        } catch (NoSuchFileException e) {
+            throw new VanishedException(e);
+        } catch (IOException e) {
+            Path failed = e instanceof FileSystemException && ((FileSystemException) e).getFile() != null
+                    ? Path.of(((FileSystemException) e).getFile()) : folder;
+            throw IoErrors.storeFailure("read", failed, e);
+        }
+    }
+
+    /** The folder disappeared while being read. */
+    private static final class VanishedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        VanishedException(NoSuchFileException cause) {
+            super(cause);
+        }
+    }
+}

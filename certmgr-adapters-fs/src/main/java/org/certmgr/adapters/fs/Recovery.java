@@ -1,0 +1,100 @@
+package org.certmgr.adapters.fs;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.certmgr.domain.CertificateName;
+import org.certmgr.ports.out.StoreException;
+
+/**
+ * Puts a certificate's folders back in order after a crash (kill -9, power cut) in the middle
+ * of a commit.
+ *
+ * <p>What a crash can leave, and what happens to it:
+ * <ul>
+ *   <li>a temporary link {@code .tmp-link~<name>~...}: deleted;</li>
+ *   <li>a {@code <id>.partial} generation (crash while building): deleted;</li>
+ *   <li>a complete generation newer than the current one (crash before the switch): deleted,
+ *       the current set stays;</li>
+ *   <li>a generation older than the current one (crash after the switch, before archiving):
+ *       archived;</li>
+ *   <li>complete generations while a legacy real folder is still in place (crash before the
+ *       migration): deleted;</li>
+ *   <li>complete generations and no link at all (crash inside the migration window, or before
+ *       the very first switch): the newest is a whole set and becomes current; the others are
+ *       archived.</li>
+ * </ul>
+ */
+final class Recovery {
+    private final StoreLayout layout;
+    private final FileOps ops;
+    private final Links links;
+    private final Archiver archiver;
+
+    Recovery(StoreLayout layout, FileOps ops, Links links, Archiver archiver) {
+        this.layout = layout;
+        this.ops = ops;
+        this.links = links;
+        this.archiver = archiver;
+    }
+
+    /**
+     * Recovers one certificate. Only touches that certificate's own entries, so it is safe
+     * while other certificates are being committed.
+     *
+     * @param name the certificate
+     * @throws StoreException when a leftover cannot be removed or archived
+     */
+    void recover(CertificateName name) throws StoreException {
+        String prefix = layout.temporaryLinkPrefix(name);
+        for (Path entry : ops.list(layout.dataDir())) {
+            if (entry.getFileName().toString().startsWith(prefix)) {
+                ops.deleteTree(entry);
+            }
+        }
+        Path generations = layout.generations(name);
+        TreeMap<Long, Path> complete = new TreeMap<>();
+        for (Path entry : ops.list(generations)) {
+            String fileName = entry.getFileName().toString();
+            if (fileName.endsWith(StoreLayout.PARTIAL_SUFFIX)) {
+                ops.deleteTree(entry);
+                continue;
+            }
+            OptionalLong id = StoreLayout.parseId(fileName);
+            if (id.isPresent()) {
+                complete.put(id.getAsLong(), entry);
+            }
+        }
+        StoreLayout.Installed installed = layout.installed(name);
+        switch (installed.kind()) {
+            case GENERATION:
+                long current = installed.id().getAsLong();
+                for (Map.Entry<Long, Path> e : complete.entrySet()) {
+                    if (e.getKey() > current) {
+                        ops.deleteTree(e.getValue());
+                    } else if (e.getKey() < current) {
+                        archiver.archive(name, e.getValue());
+                    }
+                }
+                break;
+            case LEGACY:
+                for (Path p : complete.values()) {
+                    ops.deleteTree(p);
+                }
+                break;
+            case NONE:
+            default:
+                if (complete.isEmpty()) {
+                    break;
+                }
+                Map.Entry<Long, Path> newest = complete.pollLastEntry();
+                links.point(name, layout.link(name.folderName()), layout.linkTarget(name, newest.getKey()));
+                ops.fsync(layout.dataDir());
+                for (Path p : complete.values()) {
+                    archiver.archive(name, p);
+                }
+                break;
+        }
+    }
+}

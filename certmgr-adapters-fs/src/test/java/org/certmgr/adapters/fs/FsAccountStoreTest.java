@@ -1,0 +1,180 @@
+package org.certmgr.adapters.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.certmgr.adapters.fs.FsTestFiles.mode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.certmgr.ports.out.AccountRegistration;
+import org.certmgr.ports.out.AccountStore;
+import org.certmgr.ports.out.StoreException;
+import org.certmgr.ports.out.StoredAccount;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FsAccountStoreTest {
+    private static final String KEY_1 = "-----BEGIN PRIVATE KEY-----\nMIIBone\n-----END PRIVATE KEY-----\n";
+    private static final String KEY_2 = "-----BEGIN PRIVATE KEY-----\nMIIBtwo\n-----END PRIVATE KEY-----\n";
+    private static final StoredAccount FIRST = new StoredAccount(KEY_1, new AccountRegistration(
+            "https://ca.example.test/acct/1", "https://ca.example.test/dir", Optional.of("a@example.test")));
+    private static final StoredAccount SECOND = new StoredAccount(KEY_2, new AccountRegistration(
+            "https://ca.example.test/acct/2", "https://ca.example.test/dir", Optional.empty()));
+
+    @TempDir
+    Path dataDir;
+
+    private final FaultyFileOps ops = new FaultyFileOps();
+
+    private AccountStore store() {
+        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, ops);
+    }
+
+    private Path file(String name) {
+        return dataDir.resolve("account").resolve(name);
+    }
+
+    @Test
+    void givenSavedAccount_thenKeyIs0640AndRegistration0644() throws Exception {
+        store().save(FIRST);
+
+        assertThat(mode(file("client.key"))).isEqualTo("rw-r-----");
+        assertThat(mode(file("registration.json"))).isEqualTo("rw-r--r--");
+        assertThat(Files.readString(file("client.key"))).isEqualTo(KEY_1);
+    }
+
+    @Test
+    void givenSavedAccount_thenRegistrationIsReadableJsonWithoutTheKey() throws Exception {
+        store().save(FIRST);
+
+        String json = Files.readString(file("registration.json"));
+        assertThat(json).contains("\"accountUrl\" : \"https://ca.example.test/acct/1\"")
+                .contains("\"directoryUrl\" : \"https://ca.example.test/dir\"")
+                .contains("\"email\" : \"a@example.test\"")
+                .contains("\"clientKeySha256\"")
+                .doesNotContain("MIIB");
+        assertThat(FsTestFiles.entries(dataDir.resolve("account")).stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("client.key", "registration.json");
+    }
+
+    @Test
+    void givenHandWrittenRegistrationWithoutKeyHash_thenItIsAccepted() throws Exception {
+        Files.createDirectories(dataDir.resolve("account"));
+        Files.writeString(file("client.key"), KEY_1);
+        Files.writeString(file("registration.json"),
+                "{\"accountUrl\":\"https://ca.example.test/acct/9\",\"directoryUrl\":\"https://ca.example.test/dir\","
+                        + "\"email\":null,\"comment\":\"copied from the master\"}");
+
+        assertThat(store().load()).contains(new StoredAccount(KEY_1, new AccountRegistration(
+                "https://ca.example.test/acct/9", "https://ca.example.test/dir", Optional.empty())));
+    }
+
+    @Test
+    void givenBrokenJson_thenLoadFailsNamingTheFileAndThePlace() throws Exception {
+        store().save(FIRST);
+        Files.writeString(file("registration.json"), "{\n  \"accountUrl\": \"https://ca\",\n  oops\n}");
+
+        assertThatThrownBy(() -> store().load()).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot read " + file("registration.json"))
+                .hasMessageContaining("not valid JSON (line 3");
+    }
+
+    @Test
+    void givenMissingField_thenLoadFailsNamingIt() throws Exception {
+        store().save(FIRST);
+        Files.writeString(file("registration.json"), "{\"accountUrl\": \"https://ca.example.test/acct/1\"}");
+
+        assertThatThrownBy(() -> store().load()).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file("registration.json").toString())
+                .hasMessageContaining("\"directoryUrl\" is missing");
+    }
+
+    @Test
+    void givenKeyWithoutRegistration_thenLoadFailsSayingWhatToDo() throws Exception {
+        store().save(FIRST);
+        Files.delete(file("registration.json"));
+
+        assertThatThrownBy(() -> store().load()).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file("registration.json") + " is missing");
+    }
+
+    @Test
+    void givenRegistrationWithoutKey_thenLoadFailsSayingWhatToDo() throws Exception {
+        store().save(FIRST);
+        Files.delete(file("client.key"));
+
+        assertThatThrownBy(() -> store().load()).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file("client.key") + " is missing");
+    }
+
+    @Test
+    void givenKeyFromAnotherAccount_thenLoadFailsInsteadOfMixingThem() throws Exception {
+        store().save(FIRST);
+        Files.writeString(file("client.key"), KEY_2);
+
+        assertThatThrownBy(() -> store().load()).isInstanceOf(StoreException.class)
+                .hasMessageContaining("does not belong to").hasMessageNotContaining("MIIB");
+    }
+
+    @Test
+    void givenCrashBeforeTheRegistrationIsReplaced_thenTheOldAccountIsLoaded() throws Exception {
+        store().save(FIRST);
+        ops.crashOnReplaceOf(file("registration.json")::equals);
+
+        assertThatThrownBy(() -> store().save(SECOND)).isInstanceOf(FaultyFileOps.SimulatedCrash.class);
+
+        assertThat(store().load()).contains(FIRST);
+    }
+
+    @Test
+    void givenCrashBetweenRegistrationAndKey_thenTheNewAccountIsLoaded() throws Exception {
+        store().save(FIRST);
+        ops.crashOnReplaceOf(file("client.key")::equals);
+
+        assertThatThrownBy(() -> store().save(SECOND)).isInstanceOf(FaultyFileOps.SimulatedCrash.class);
+
+        assertThat(Files.readString(file("client.key"))).isEqualTo(KEY_1);
+        assertThat(store().load()).contains(SECOND);
+    }
+
+    @Test
+    void givenInterruptedSave_thenTheNextSaveTidiesUp() throws Exception {
+        store().save(FIRST);
+        ops.crashOnReplaceOf(file("registration.json")::equals);
+        assertThatThrownBy(() -> store().save(SECOND)).isInstanceOf(FaultyFileOps.SimulatedCrash.class);
+        ops.crashOnReplaceOf(p -> false);
+
+        store().save(SECOND);
+
+        assertThat(store().load()).contains(SECOND);
+        assertThat(FsTestFiles.entries(dataDir.resolve("account")).stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("client.key", "registration.json");
+    }
+
+    @Test
+    void givenSaveInterruptedAfterItsCommitPoint_thenTheNextSaveKeepsThatAccountUntilReplaced() throws Exception {
+        store().save(FIRST);
+        ops.crashOnReplaceOf(file("client.key")::equals);
+        assertThatThrownBy(() -> store().save(SECOND)).isInstanceOf(FaultyFileOps.SimulatedCrash.class);
+        ops.crashOnReplaceOf(p -> false);
+        ops.failWriteAfter(0);
+
+        assertThatThrownBy(() -> store().save(FIRST)).isInstanceOf(StoreException.class);
+
+        assertThat(store().load()).contains(SECOND);
+        assertThat(Files.readString(file("client.key"))).isEqualTo(KEY_2);
+    }
+
+    @Test
+    void givenFailedSave_thenNoTemporaryFileIsLeft() throws Exception {
+        store().save(FIRST);
+        ops.failWriteAfter(1);
+
+        assertThatThrownBy(() -> store().save(SECOND)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("No space left on device");
+
+        assertThat(FsTestFiles.entries(dataDir.resolve("account")).stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("client.key", "registration.json");
+    }
+}
