@@ -35,6 +35,14 @@ final class Acme4jGateway implements AcmeGateway {
     private final AcmeFailures failures;
     private Session session;
 
+    /**
+     * Creates the gateway; contacts nothing.
+     *
+     * @param directoryUrl the CA's directory URL, http or https
+     * @param extraAnchors CAs trusted besides the JVM's default trust store
+     * @param poller       how sessions wait for the CA
+     * @throws IllegalArgumentException when the URL is neither http nor https
+     */
     Acme4jGateway(URI directoryUrl, List<X509Certificate> extraAnchors, Poller poller) {
         this.directoryUrl = Objects.requireNonNull(directoryUrl, "directoryUrl");
         String scheme = directoryUrl.getScheme();

@@ -43,6 +43,13 @@ final class Acme4jSession implements AcmeSession {
     private final AcmeFailures failures;
     private final Poller poller;
 
+    /**
+     * Creates the session.
+     *
+     * @param login    the logged-in account
+     * @param failures the translator for the CA's errors
+     * @param poller   how to wait for authorizations and the order
+     */
     Acme4jSession(Login login, AcmeFailures failures, Poller poller) {
         this.login = login;
         this.failures = failures;

@@ -25,6 +25,11 @@ import org.shredzone.acme4j.exception.AcmeUserActionRequiredException;
 final class AcmeFailures {
     private final URI server;
 
+    /**
+     * Creates the translator.
+     *
+     * @param server the directory URL, named in every message
+     */
     AcmeFailures(URI server) {
         this.server = server;
     }
@@ -133,9 +138,16 @@ final class AcmeFailures {
         }
     }
 
-    // java.net.http reports a refused connection as a ConnectException without a message
-    // (its cause, a ClosedChannelException, has none either), and an unknown host as a
-    // ConnectException caused by an UnresolvedAddressException: say what they mean.
+    /**
+     * Says in words why a network request failed.
+     *
+     * <p>java.net.http reports a refused connection as a ConnectException without a message
+     * (its cause, a ClosedChannelException, has none either), and an unknown host as a
+     * ConnectException caused by an UnresolvedAddressException; this says what they mean.
+     *
+     * @param e the cause of acme4j's network exception
+     * @return e.g. "connection refused", or the first message in the cause chain
+     */
     static String networkCause(Throwable e) {
         String message = null;
         boolean connect = false;

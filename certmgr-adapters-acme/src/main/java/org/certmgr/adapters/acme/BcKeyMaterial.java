@@ -26,6 +26,7 @@ final class BcKeyMaterial implements KeyMaterial {
     private final SecureRandom random = new SecureRandom();
     private final PrivateKeyCodec privateKeys = new PrivateKeyCodec(random);
 
+    /** Creates the adapter and registers Bouncy Castle if it is not yet registered. */
     BcKeyMaterial() {
         BouncyCastle.ensureRegistered();
     }

@@ -19,6 +19,12 @@ final class CertificateCodec {
     private CertificateCodec() {
     }
 
+    /**
+     * Encodes certificates as concatenated PEM blocks.
+     *
+     * @param certificates the certificates, in order
+     * @return the PEM text
+     */
     static String encode(List<X509Certificate> certificates) {
         StringBuilder pem = new StringBuilder();
         for (X509Certificate certificate : certificates) {

@@ -27,6 +27,16 @@ final class CertificateDescriber {
     private CertificateDescriber() {
     }
 
+    /**
+     * Describes a certificate and the key installed with it.
+     *
+     * @param type        the key type folder the files came from
+     * @param certificate the leaf
+     * @param key         the installed key pair
+     * @return the description
+     * @throws org.certmgr.domain.InvalidValueException when the key is of a size or curve
+     *         that {@link org.certmgr.domain.KeySpec} cannot express (e.g. RSA 1024)
+     */
     static InstalledCertificate describe(KeyType type, X509Certificate certificate, KeyPair key) {
         Key described = key.getPrivate() != null ? key.getPrivate() : key.getPublic();
         return new InstalledCertificate(type,
@@ -65,6 +75,12 @@ final class CertificateDescriber {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Tells whether a certificate carries the TLS Feature extension with status_request.
+     *
+     * @param certificate the certificate
+     * @return true for OCSP Must-Staple
+     */
     static boolean mustStaple(X509Certificate certificate) {
         byte[] extension = certificate.getExtensionValue(CsrFactory.TLS_FEATURE.getId());
         if (extension == null) {

@@ -16,7 +16,8 @@ import org.shredzone.acme4j.exception.AcmeNetworkException;
  * <p>acme4j's own wait polls every 3 s when the CA sends no Retry-After (Pebble never
  * does), which makes a test CA slow and a real one no faster. This loop starts at
  * {@link #FIRST_DELAY}, multiplies by {@link #GROWTH} up to the configured longest pause,
- * honours a Retry-After (never past the deadline), and polls a last time at the deadline.
+ * waits longer when the CA's Retry-After says so (but never past the deadline), and polls a
+ * last time at the deadline.
  */
 final class Poller {
     /** The first pause. */
@@ -74,6 +75,12 @@ final class Poller {
         }
     }
 
+    /**
+     * Creates a poller.
+     *
+     * @param clock   tells the time for deadlines
+     * @param sleeper pauses between polls
+     */
     Poller(Clock clock, Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
@@ -132,8 +139,9 @@ final class Poller {
                 throw new CaException("gave up waiting for " + what + " after " + seconds(timeout)
                         + " (state: " + poll.state() + ")");
             }
+            // Never sooner than the CA asked, nor sooner than the own schedule.
             Instant next = now.plus(delay);
-            if (poll.retryAfter().isPresent() && poll.retryAfter().get().isAfter(now)) {
+            if (poll.retryAfter().isPresent() && poll.retryAfter().get().isAfter(next)) {
                 next = poll.retryAfter().get();
             }
             if (next.isAfter(deadline)) {

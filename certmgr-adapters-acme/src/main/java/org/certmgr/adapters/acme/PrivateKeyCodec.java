@@ -42,10 +42,22 @@ final class PrivateKeyCodec {
 
     private final SecureRandom random;
 
+    /**
+     * Creates the codec.
+     *
+     * @param random the source of salts and IVs; shared, as {@link SecureRandom} is thread safe
+     */
     PrivateKeyCodec(SecureRandom random) {
         this.random = random;
     }
 
+    /**
+     * Encodes a private key as PKCS#8 PEM, encrypted when a passphrase is given.
+     *
+     * @param key        the key pair
+     * @param passphrase the passphrase; only read, never kept
+     * @return {@code BEGIN PRIVATE KEY} or {@code BEGIN ENCRYPTED PRIVATE KEY} PEM
+     */
     String encode(KeyPair key, Optional<char[]> passphrase) {
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getPrivate().getEncoded());
         if (passphrase.isEmpty()) {
@@ -66,6 +78,14 @@ final class PrivateKeyCodec {
         }
     }
 
+    /**
+     * Decodes the first private key in PEM text, skipping a leading {@code EC PARAMETERS} block.
+     *
+     * @param pem        PKCS#8, encrypted PKCS#8, or traditional (possibly encrypted) RSA/EC PEM
+     * @param passphrase the passphrase for an encrypted key; ignored for a clear one
+     * @return the key pair, its public key recomputed from the private key
+     * @throws KeyMaterialException naming what was expected, or saying the passphrase is wrong
+     */
     KeyPair decode(String pem, Optional<char[]> passphrase) throws KeyMaterialException {
         Object object = firstKeyObject(pem);
         PrivateKeyInfo info;

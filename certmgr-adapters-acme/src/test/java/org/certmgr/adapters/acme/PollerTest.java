@@ -90,6 +90,14 @@ class PollerTest {
     }
 
     @Test
+    void givenRetryAfterSoonerThanTheOwnSchedule_whenAwait_thenTheOwnScheduleApplies() throws Exception {
+        poller.await("the thing", Duration.ofSeconds(60), Duration.ofMillis(300),
+                doneAfter(2, List.of(Optional.of(START.plusMillis(1)))));
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(50));
+    }
+
+    @Test
     void givenRetryAfterBeyondTheDeadline_whenAwait_thenWaitsOnlyToTheDeadlineAndPollsOnceMore() throws Exception {
         List<Instant> polls = new ArrayList<>();
         Poller.Probe probe = () -> {

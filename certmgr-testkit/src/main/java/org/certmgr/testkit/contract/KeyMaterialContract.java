@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowingConsumer;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -227,7 +228,7 @@ public abstract class KeyMaterialContract {
 
         assertThatThrownBy(() -> keyMaterial().decodePrivateKey(pem, Optional.of(wrong.toCharArray())))
                 .isInstanceOf(KeyMaterialException.class)
-                .hasMessageContaining("passphrase")
+                .satisfies(mentions("passphrase"))
                 .satisfies(e -> assertNoSecretIn(e, wrong, PASSPHRASE, pemBody(pem)));
     }
 
@@ -237,7 +238,7 @@ public abstract class KeyMaterialContract {
 
         assertThatThrownBy(() -> keyMaterial().decodePrivateKey(pem, Optional.empty()))
                 .isInstanceOf(KeyMaterialException.class)
-                .hasMessageContaining("passphrase");
+                .satisfies(mentions("passphrase"));
     }
 
     @Test
@@ -257,7 +258,7 @@ public abstract class KeyMaterialContract {
             assertThatThrownBy(() -> keyMaterial().decodePrivateKey(garbage, Optional.empty()))
                     .as("decoding %s", garbage)
                     .isInstanceOf(KeyMaterialException.class)
-                    .hasMessageContaining("PRIVATE KEY");
+                    .satisfies(mentions("private key"));
         }
     }
 
@@ -267,7 +268,7 @@ public abstract class KeyMaterialContract {
 
         assertThatThrownBy(() -> keyMaterial().decodePrivateKey(certificatePem, Optional.empty()))
                 .isInstanceOf(KeyMaterialException.class)
-                .hasMessageContaining("private key")
+                .satisfies(mentions("private key"))
                 .satisfies(e -> assertNoSecretIn(e, pemBody(certificatePem)));
     }
 
@@ -292,7 +293,7 @@ public abstract class KeyMaterialContract {
 
         assertThatThrownBy(() -> keyMaterial().decodeCertificates(pem))
                 .isInstanceOf(KeyMaterialException.class)
-                .hasMessageContaining("CERTIFICATE")
+                .satisfies(mentions("certificate"))
                 .satisfies(e -> assertNoSecretIn(e, pemBody(keyMaterial().encodePrivateKey(ecKey(), Optional.empty()))));
     }
 
@@ -413,6 +414,10 @@ public abstract class KeyMaterialContract {
             return x.getW().equals(y.getW());
         }
         return Arrays.equals(a.getEncoded(), b.getEncoded());
+    }
+
+    private static ThrowingConsumer<Throwable> mentions(String words) {
+        return e -> assertThat(e.getMessage()).as("message").containsIgnoringCase(words);
     }
 
     private static void assertNoSecretIn(Throwable e, String... secrets) {
