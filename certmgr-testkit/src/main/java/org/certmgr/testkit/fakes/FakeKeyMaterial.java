@@ -215,7 +215,8 @@ public final class FakeKeyMaterial implements KeyMaterial {
                 }
                 // Certificates and parameters before the key (e.g. key+cert files) are skipped.
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | org.bouncycastle.util.encoders.DecoderException e) {
+            // DecoderException: Bouncy Castle's unchecked error for a PEM body that is not base64.
             throw new KeyMaterialException("cannot decode the private key: the PEM text is corrupt", e);
         }
         throw new KeyMaterialException("cannot decode the private key: the text contains no PEM private key");
