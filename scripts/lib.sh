@@ -27,3 +27,61 @@ install_missing() {
 install_build_tools() {
   install_missing javac=openjdk-17-jdk-headless mvn=maven openssl=openssl pebble=pebble
 }
+
+# start_local_ca DIR: starts a local Pebble CA and challenge web server (the testkit's
+# LocalCa, from a built tree) with its files in DIR, waits until it answers, and sets
+# DIRECTORY_URL, ACME_CA_BUNDLE, WEB_ROOT, PEBBLE_ROOT and local_ca_pid. stop_local_ca stops it.
+start_local_ca() {
+  local dir=$1 jar
+  jar=$(ls "$certmgr_root"/certmgr-testkit/target/certmgr-testkit-*.jar | grep -v -e sources -e javadoc | head -n 1)
+  mkdir -p "$dir"
+  mkfifo "$dir/stdin"
+  java -cp "$jar:$certmgr_root/certmgr-testkit/target/lib/*" org.certmgr.testkit.pebble.LocalCa "$dir" \
+    <"$dir/stdin" >"$dir/local-ca.log" 2>&1 &
+  local_ca_pid=$!
+  exec 3>"$dir/stdin"   # LocalCa runs until this is closed
+  local _
+  for _ in $(seq 1 120); do
+    [ -f "$dir/local-ca.env" ] && break
+    kill -0 "$local_ca_pid" 2>/dev/null || { cat "$dir/local-ca.log" >&2; return 1; }
+    sleep 0.25
+  done
+  if [ ! -f "$dir/local-ca.env" ]; then
+    echo "the local CA did not start in 30 s" >&2
+    cat "$dir/local-ca.log" >&2
+    return 1
+  fi
+  # shellcheck disable=SC1091
+  source "$dir/local-ca.env"
+}
+
+stop_local_ca() {
+  exec 3>&- 2>/dev/null || true
+  if [ -n "${local_ca_pid:-}" ]; then
+    local _
+    for _ in $(seq 1 50); do kill -0 "$local_ca_pid" 2>/dev/null || break; sleep 0.2; done
+    kill "$local_ca_pid" 2>/dev/null || true
+    wait "$local_ca_pid" 2>/dev/null || true
+    local_ca_pid=
+  fi
+}
+
+# write_config FILE DATA_DIR CERTIFICATES_JSON [EXTRA_SETTINGS_JSON]: a configuration for the
+# local CA started by start_local_ca.
+write_config() {
+  cat >"$1" <<JSON
+{
+  "account": { "email": "admin@demo.test", "agree_to_terms": true },
+  "settings": {
+    "data_dir": "$2",
+    "log_file": null,
+    "lock_file": "$2.lock",
+    "acme_directory_url": "$DIRECTORY_URL",
+    "acme_ca_bundle": "$ACME_CA_BUNDLE",
+    "http_challenge_dir": "$WEB_ROOT/{fqdn}/.well-known/acme-challenge"${4:+,
+    $4}
+  },
+  "certificates": $3
+}
+JSON
+}

@@ -99,7 +99,7 @@ public final class CertmgrCli {
             throw new UsageException("unknown action '" + action + "'; available: update");
         }
         Verbosity verbosity = verbosity(line);
-        Configurator.setRootLevel(verbosity == Verbosity.DEBUG ? Level.DEBUG : Level.WARN);
+        configureLogging(verbosity);
 
         ConfigLoader loader = new ConfigLoader(environment.workingDir(), environment.etcDir(), environment.installDir());
         LoadedConfig config = loader.load(loader.locate(Optional.ofNullable(line.getOptionValue(CliOptions.CONFIG))));
@@ -115,6 +115,19 @@ public final class CertmgrCli {
         RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE)));
         new ReportPrinter(out, err, verbosity).print(report);
         return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+    }
+
+    /** Whether an earlier run in this JVM (an embedding program, a test) turned debug logging on. */
+    private static boolean debugLogging;
+
+    private static synchronized void configureLogging(Verbosity verbosity) {
+        boolean debug = verbosity == Verbosity.DEBUG;
+        // Log4j is otherwise left to start when a library first logs, so that a run which needs
+        // no library does not pay for starting it.
+        if (debug || debugLogging) {
+            Configurator.setRootLevel(debug ? Level.DEBUG : Level.WARN);
+            debugLogging = debug;
+        }
     }
 
     private static Verbosity verbosity(CommandLine line) {

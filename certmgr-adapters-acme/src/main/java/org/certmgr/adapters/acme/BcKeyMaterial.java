@@ -26,9 +26,12 @@ final class BcKeyMaterial implements KeyMaterial {
     private final SecureRandom random = new SecureRandom();
     private final PrivateKeyCodec privateKeys = new PrivateKeyCodec(random);
 
-    /** Creates the adapter and registers Bouncy Castle if it is not yet registered. */
+    /**
+     * Creates the adapter. Bouncy Castle's JCA provider is registered only by the operations
+     * that need it (encrypted keys), so that reading clear keys and certificates stays cheap.
+     */
     BcKeyMaterial() {
-        BouncyCastle.ensureRegistered();
+        // Nothing to set up.
     }
 
     @Override
