@@ -217,7 +217,22 @@ public final class Certmgr implements UpdateCertificates {
             Objects.requireNonNull(challengeResponder, "challengeResponder");
             Objects.requireNonNull(operator, "operator");
             Objects.requireNonNull(clock, "clock");
-            return new Certmgr(this);
+            return new Certmgr(copy());
+        }
+
+        /** A snapshot, so that changing this builder afterwards does not change a built core. */
+        private Builder copy() {
+            Builder b = new Builder();
+            b.configuration = configuration;
+            b.acme = acme;
+            b.keyMaterial = keyMaterial;
+            b.certificateStore = certificateStore;
+            b.accountStore = accountStore;
+            b.challengeResponder = challengeResponder;
+            b.operator = operator;
+            b.clock = clock;
+            b.parallelism = parallelism;
+            return b;
         }
     }
 }
