@@ -44,8 +44,12 @@ class UpdateAgainstPebbleIT {
     }
 
     private void writeConfig(String certificates, String settings) throws IOException {
+        writeConfig(certificates, settings, true);
+    }
+
+    private void writeConfig(String certificates, String settings, boolean agreeToTerms) throws IOException {
         ConfigFiles.write(dir, "certmgr.json", "{\n"
-                + "  \"account\": { \"email\": \"admin@example.test\", \"agree_to_terms\": true },\n"
+                + "  \"account\": { \"email\": \"admin@example.test\", \"agree_to_terms\": " + agreeToTerms + " },\n"
                 + "  \"settings\": {\n"
                 + "    \"data_dir\": " + ConfigFiles.json(data) + ",\n"
                 + "    \"log_file\": null,\n"
@@ -145,6 +149,19 @@ class UpdateAgainstPebbleIT {
         assertThat(data.resolve("one.test/ecdsa/cert.pem")).exists();
         assertThat(data.resolve("one.test/rsa")).doesNotExist();
         assertThat(data.resolve("two.test")).doesNotExist();
+    }
+
+    @Test
+    void givenTermsNotAcceptedAndNoTerminal_thenTheRunStopsNamingTheTermsAndWritesNothing() throws Exception {
+        writeConfig("[ { \"name\": \"terms.test\" } ]", ", \"key_size\": 2048", false);
+
+        CliRun run = CliRun.in(dir, "update");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CERTIFICATE_FAILED);
+        assertThat(run.err()).contains("terms.test: failed:", "terms of service", "\"agree_to_terms\": true");
+        assertThat(run.out()).isEmpty();
+        assertThat(data.resolve("account")).doesNotExist();
+        assertThat(data.resolve("terms.test")).doesNotExist();
     }
 
     private Stream<Path> challengeFilesLeft() throws IOException {
