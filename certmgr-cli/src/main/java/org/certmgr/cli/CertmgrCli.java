@@ -2,15 +2,16 @@ package org.certmgr.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.help.HelpFormatter;
+import org.apache.commons.cli.help.TextHelpAppendable;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.certmgr.adapters.fs.config.ConfigException;
@@ -149,12 +150,19 @@ public final class CertmgrCli {
         for (ExitCode code : ExitCode.values()) {
             footer.append(String.format("  %-3d %s%n", code.code(), code.meaning()));
         }
-        PrintWriter writer = new PrintWriter(out);
-        HelpFormatter help = new HelpFormatter();
-        help.printHelp(writer, 100, "certmgr [options] [update] [NAME...]",
-                "\nObtains and renews TLS certificates from an ACME CA and installs them on stable paths.\n\nOptions:",
-                CliOptions.definitions(), 2, 2, footer.toString());
-        writer.flush();
+        TextHelpAppendable text = new TextHelpAppendable(out);
+        text.setMaxWidth(100);
+        HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
+        try {
+            help.printHelp("certmgr [options] [update] [NAME...]",
+                    "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
+                    CliOptions.definitions(), "", false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Printed as is: the formatter would re-wrap the table of exit codes.
+        out.print(footer);
+        out.flush();
     }
 
     /** The command line is wrong. */
