@@ -17,9 +17,11 @@ public record AccountSpec(Optional<String> email, Passphrase passphrase, boolean
     /**
      * Validates the values.
      *
-     * @param email        contact address
-     * @param passphrase   key protection
-     * @param agreeToTerms terms accepted in the configuration
+     * @param email contact address registered with the CA, if any
+     * @param passphrase protection of {@code account/client.key}
+     * @param agreeToTerms whether the operator accepted the CA's terms of service in the configuration
+     *        ({@code account.agree_to_terms}); without it the terms are asked for on a terminal, and a run without a
+     *        terminal stops with a message
      */
     public AccountSpec {
         Objects.requireNonNull(email, "email");

@@ -19,9 +19,11 @@ public record AcmeTiming(int maxAuthorizationAttempts, Duration authorizationDel
     /**
      * Validates the values.
      *
-     * @param maxAuthorizationAttempts at least 1
-     * @param authorizationDelay       positive
-     * @param certificatePollTime      positive
+     * @param maxAuthorizationAttempts the number of polls for one authorization ({@code
+     *        max_authorization_attempts})
+     * @param authorizationDelay the longest pause between two polls ({@code authorization_delay}); polls
+     *        start faster and grow to it
+     * @param certificatePollTime how long to wait for the CA to issue after finalizing ({@code cert_poll_time})
      */
     public AcmeTiming {
         if (maxAuthorizationAttempts < 1) {

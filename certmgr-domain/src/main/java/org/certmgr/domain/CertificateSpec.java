@@ -32,8 +32,20 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
                               List<String> ctSubmitLogs, RenewalPolicy renewal) {
 
     /**
-     * Validates the combination: the common name is the first alternative name, names are
-     * unique, at least one key type is configured and each key matches its type.
+     * Validates the combination: the common name is the first alternative name, names are unique, at least
+     * one key type is configured and each key matches its type.
+     *
+     * @param name the certificate name, which is also its common name
+     * @param altNames subject alternative names, the common name first, no duplicates
+     * @param keys the key types to maintain with their parameters; at least one
+     * @param services names of the services to reload when it changes
+     * @param dhparamSize size of custom Diffie-Hellman parameters, 0 for none
+     * @param ecparamCurve curve of custom EC parameters, if any
+     * @param keyPassphrase protection of the private keys
+     * @param ocspMustStaple whether to request the OCSP Must-Staple extension
+     * @param ocspResponderUrls OCSP responders to use when the certificate names none
+     * @param ctSubmitLogs names of Certificate Transparency logs to submit to
+     * @param renewal when to renew
      */
     public CertificateSpec {
         Objects.requireNonNull(name, "name");

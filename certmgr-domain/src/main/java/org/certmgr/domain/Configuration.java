@@ -25,8 +25,14 @@ public record Configuration(AccountSpec account, String acmeDirectoryUrl, AcmeTi
     public static final String LETS_ENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
 
     /**
-     * Validates the combination: certificate names unique, no name in two certificates
-     * (its folder link would be ambiguous), every referenced service defined.
+     * Validates the combination: certificate names unique, no name in two certificates (its folder link would
+     * be ambiguous), every referenced service defined.
+     *
+     * @param account the ACME account
+     * @param acmeDirectoryUrl the CA's directory URL ({@code acme_directory_url})
+     * @param timing how long to wait for the CA
+     * @param certificates certificates in configuration order
+     * @param services service name → reload command
      */
     public Configuration {
         Objects.requireNonNull(account, "account");

@@ -24,6 +24,15 @@ public record InstalledCertificate(KeyType keyType, Optional<String> commonName,
 
     /**
      * Checks the values are present and the validity period is not reversed.
+     *
+     * @param keyType the key type folder it was read from
+     * @param commonName the subject common name, if the certificate has one
+     * @param names the DNS names of the subject alternative name extension, lower case ASCII
+     * @param notBefore start of validity
+     * @param notAfter end of validity
+     * @param key parameters of the installed private key
+     * @param keyMatches whether the private key belongs to the certificate
+     * @param mustStaple whether the certificate carries the OCSP Must-Staple (TLS feature) extension
      */
     public InstalledCertificate {
         Objects.requireNonNull(keyType, "keyType");

@@ -4,7 +4,7 @@ package org.certmgr.domain;
  * How a private key is protected: in the clear, with a configured passphrase, or with one
  * asked for at run time.
  *
- * <p>{@link #toString()} never shows a passphrase, so one cannot leak through a log line.
+ * <p>No {@code toString()} shows a passphrase, so one cannot leak through a log line.
  */
 public sealed interface Passphrase permits Passphrase.None, Passphrase.Fixed, Passphrase.AskAtRunTime {
 

@@ -12,6 +12,9 @@ public record RenewalDecision(boolean renew, String reason) {
 
     /**
      * Checks a reason is given.
+     *
+     * @param renew true when a new certificate must be issued
+     * @param reason why, e.g. "expires in 12 days (renewal window 30 days)"
      */
     public RenewalDecision {
         Objects.requireNonNull(reason, "reason");

@@ -21,7 +21,7 @@ public record RenewalPolicy(int renewalDays) {
     /**
      * Validates the number of days.
      *
-     * @param renewalDays 1 or more
+     * @param renewalDays days before expiry ({@code renewal_days}, default 30)
      */
     public RenewalPolicy {
         if (renewalDays < 1) {

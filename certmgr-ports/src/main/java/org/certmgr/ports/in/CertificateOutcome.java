@@ -17,6 +17,12 @@ public record CertificateOutcome(CertificateName name, List<KeyTypeOutcome> keyT
                                  List<String> filesWritten, List<String> warnings, Optional<String> error) {
     /**
      * Copies the lists.
+     *
+     * @param name the certificate
+     * @param keyTypes the decision and result per key type
+     * @param filesWritten relative paths of the files that were installed or changed
+     * @param warnings problems that did not stop the certificate, e.g. an alias link left alone
+     * @param error why the certificate failed, when it did; its installed files are then unchanged
      */
     public CertificateOutcome {
         keyTypes = List.copyOf(keyTypes);

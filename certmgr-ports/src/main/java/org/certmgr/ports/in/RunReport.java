@@ -10,6 +10,8 @@ import java.util.List;
 public record RunReport(List<CertificateOutcome> certificates) {
     /**
      * Copies the list.
+     *
+     * @param certificates the outcomes
      */
     public RunReport {
         certificates = List.copyOf(certificates);

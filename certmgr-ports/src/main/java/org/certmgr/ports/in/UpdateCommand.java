@@ -11,6 +11,9 @@ import java.util.List;
 public record UpdateCommand(List<String> names, boolean force) {
     /**
      * Copies the names.
+     *
+     * @param names certificates to process, by common name or alternative name; empty for all
+     * @param force renew every selected certificate even when it is not due
      */
     public UpdateCommand {
         names = List.copyOf(names);

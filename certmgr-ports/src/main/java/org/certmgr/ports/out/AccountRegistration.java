@@ -13,6 +13,10 @@ import java.util.Optional;
 public record AccountRegistration(String accountUrl, String directoryUrl, Optional<String> email) {
     /**
      * Checks the URLs are present.
+     *
+     * @param accountUrl the account's URL at the CA (its key id)
+     * @param directoryUrl the directory URL of the CA it was registered with
+     * @param email the contact address registered, if any
      */
     public AccountRegistration {
         Objects.requireNonNull(accountUrl, "accountUrl");

@@ -13,6 +13,11 @@ import java.util.List;
 public record CommitResult(List<String> written, List<String> removed, List<String> warnings) {
     /**
      * Copies the lists.
+     *
+     * @param written relative paths whose content is new or different, sorted
+     * @param removed relative paths that existed before and are not in the new set, sorted
+     * @param warnings things the operator should know that did not fail the commit, e.g. an alias link that
+     *        could not be made because a real folder is in the way
      */
     public CommitResult {
         written = List.copyOf(written);

@@ -16,8 +16,12 @@ public record HttpChallenge(DnsName domain, String token, String content) {
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     /**
-     * Validates the token: RFC 8555 §8.3 tokens are base64url, which also makes them a single
-     * path component that cannot start with a dot.
+     * Validates the token: RFC 8555 §8.3 tokens are base64url, which also makes them a single path component
+     * that cannot start with a dot.
+     *
+     * @param domain the name being validated
+     * @param token the token sent by the CA; checked to be base64url so it is a safe file name
+     * @param content the key authorization to serve
      */
     public HttpChallenge {
         Objects.requireNonNull(domain, "domain");

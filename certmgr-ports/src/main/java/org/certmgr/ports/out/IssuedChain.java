@@ -11,6 +11,8 @@ import java.util.List;
 public record IssuedChain(List<X509Certificate> certificates) {
     /**
      * Checks a leaf is present.
+     *
+     * @param certificates leaf and intermediates, in order; at least the leaf
      */
     public IssuedChain {
         certificates = List.copyOf(certificates);

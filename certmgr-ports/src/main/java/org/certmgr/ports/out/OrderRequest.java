@@ -15,6 +15,10 @@ import org.certmgr.domain.DnsName;
 public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing) {
     /**
      * Copies and checks the values.
+     *
+     * @param names the identifiers, in the order of the CSR
+     * @param csrDer the certificate signing request, DER encoded
+     * @param timing how long to wait for authorizations and issuance
      */
     public OrderRequest {
         names = List.copyOf(names);
@@ -25,6 +29,11 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
         Objects.requireNonNull(timing, "timing");
     }
 
+    /**
+     * Returns the CSR.
+     *
+     * @return a copy of the DER bytes, so the request stays unchanged
+     */
     @Override
     public byte[] csrDer() {
         return csrDer.clone();

@@ -11,6 +11,9 @@ import java.util.Objects;
 public record StoredAccount(String privateKeyPem, AccountRegistration registration) {
     /**
      * Checks both parts are present.
+     *
+     * @param privateKeyPem the account key, PKCS#8 PEM, possibly encrypted; never logged
+     * @param registration the registration
      */
     public StoredAccount {
         Objects.requireNonNull(privateKeyPem, "privateKeyPem");
