@@ -83,6 +83,17 @@ class BadInputTest {
     }
 
     @Test
+    void givenAnUnknownKey_thenAWarningOnStandardErrorButTheRunGoesOn() throws IOException {
+        ConfigFiles.write(dir, "certmgr.json", "{ \"settings\": { \"data_dir\": " + ConfigFiles.json(dir.resolve("data"))
+                + ", \"log_file\": null, \"renewl_days\": 10 }, \"certificates\": [] }");
+        CliRun run = CliRun.in(dir, "update");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(run.err()).contains("warning:", "settings.renewl_days", "renewal_days");
+        assertThat(run.out()).isEmpty();
+        assertThat(CliRun.in(dir, "--quiet", "update").err()).isEmpty();
+    }
+
+    @Test
     void givenANameThatIsNotConfigured_thenUsageError() throws IOException {
         ConfigFiles.write(dir, "certmgr.json", "{ \"settings\": { \"data_dir\": " + ConfigFiles.json(dir.resolve("data"))
                 + ", \"log_file\": null }, \"certificates\": [ { \"name\": \"example.test\" } ] }");
