@@ -11,12 +11,19 @@ import java.util.Objects;
  * guarantee does not rest on another class alone.
  */
 public final class CertificateName implements Comparable<CertificateName> {
+    /** Folders of {@code data_dir} that certmgr keeps for itself. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("account", "archives");
+
     private final DnsName dnsName;
 
     private CertificateName(DnsName dnsName) {
         String folder = dnsName.ascii();
         if (folder.contains("/") || folder.contains("..") || folder.indexOf('\0') >= 0 || folder.startsWith(".")) {
             throw new InvalidValueException("\"" + folder + "\" cannot be used as a folder name");
+        }
+        if (RESERVED.contains(folder)) {
+            throw new InvalidValueException("\"" + folder + "\" is the name of one of certmgr's own folders in data_dir;"
+                    + " it cannot be a certificate name");
         }
         this.dnsName = dnsName;
     }

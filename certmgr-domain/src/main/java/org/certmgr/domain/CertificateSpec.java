@@ -20,6 +20,7 @@ import java.util.Set;
  * @param services           names of the services to reload when it changes
  * @param dhparamSize        size of custom Diffie-Hellman parameters, 0 for none
  * @param ecparamCurve       curve of custom EC parameters, if any
+ * @param dhparamGenerate    whether to generate fresh DH primes instead of using the RFC 7919 group
  * @param keyPassphrase      protection of the private keys
  * @param ocspMustStaple     whether to request the OCSP Must-Staple extension
  * @param ocspResponderUrls  OCSP responders to use when the certificate names none
@@ -28,8 +29,8 @@ import java.util.Set;
  */
 public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<KeyType, KeySpec> keys,
                               List<String> services, int dhparamSize, Optional<String> ecparamCurve,
-                              Passphrase keyPassphrase, boolean ocspMustStaple, List<String> ocspResponderUrls,
-                              List<String> ctSubmitLogs, RenewalPolicy renewal) {
+                              boolean dhparamGenerate, Passphrase keyPassphrase, boolean ocspMustStaple,
+                              List<String> ocspResponderUrls, List<String> ctSubmitLogs, RenewalPolicy renewal) {
 
     /**
      * Validates the combination: the common name is the first alternative name, names are unique, at least
@@ -41,6 +42,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
      * @param services names of the services to reload when it changes
      * @param dhparamSize size of custom Diffie-Hellman parameters, 0 for none
      * @param ecparamCurve curve of custom EC parameters, if any
+     * @param dhparamGenerate whether to generate fresh DH primes instead of using the RFC 7919 group
      * @param keyPassphrase protection of the private keys
      * @param ocspMustStaple whether to request the OCSP Must-Staple extension
      * @param ocspResponderUrls OCSP responders to use when the certificate names none
@@ -77,6 +79,15 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         ocspResponderUrls = List.copyOf(ocspResponderUrls);
         ctSubmitLogs = List.copyOf(ctSubmitLogs);
         Objects.requireNonNull(renewal, "renewal");
+    }
+
+    /**
+     * Returns what {@code params.pem} must hold.
+     *
+     * @return the parameter settings
+     */
+    public ParamsSpec params() {
+        return new ParamsSpec(dhparamSize, dhparamGenerate, ecparamCurve);
     }
 
     /**
@@ -122,6 +133,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         private final List<String> services = new ArrayList<>();
         private int dhparamSize = 2048;
         private Optional<String> ecparamCurve = Optional.of("secp384r1");
+        private boolean dhparamGenerate;
         private Passphrase keyPassphrase = Passphrase.NONE;
         private boolean ocspMustStaple;
         private List<String> ocspResponderUrls = List.of();
@@ -196,6 +208,17 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         }
 
         /**
+         * Sets whether fresh DH primes are generated instead of using the RFC 7919 group.
+         *
+         * @param generate true to generate
+         * @return this builder
+         */
+        public Builder dhparamGenerate(boolean generate) {
+            this.dhparamGenerate = generate;
+            return this;
+        }
+
+        /**
          * Sets the key protection.
          *
          * @param passphrase the protection
@@ -257,7 +280,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
          */
         public CertificateSpec build() {
             return new CertificateSpec(name, new ArrayList<>(altNames), keys, services, dhparamSize, ecparamCurve,
-                    keyPassphrase, ocspMustStaple, ocspResponderUrls, ctSubmitLogs, renewal);
+                    dhparamGenerate, keyPassphrase, ocspMustStaple, ocspResponderUrls, ctSubmitLogs, renewal);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.certmgr.adapters.acme;
 
+import org.certmgr.domain.ParamsSpec;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -85,5 +86,20 @@ final class BcKeyMaterial implements KeyMaterial {
     @Override
     public String toString() {
         return "BcKeyMaterial";
+    }
+
+    @Override
+    public boolean isEncrypted(String pem) {
+        throw new UnsupportedOperationException("TODO(helper-acme)");
+    }
+
+    @Override
+    public String parameters(ParamsSpec spec) {
+        throw new UnsupportedOperationException("TODO(helper-acme)");
+    }
+
+    @Override
+    public boolean parametersMatch(String pem, ParamsSpec spec) {
+        throw new UnsupportedOperationException("TODO(helper-acme)");
     }
 }

@@ -1,5 +1,8 @@
 package org.certmgr.adapters.fs;
 
+import java.util.Map;
+import java.time.Instant;
+import org.certmgr.ports.out.Maintenance;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -182,5 +185,20 @@ final class GenerationStore implements CertificateStore {
         VanishedException(NoSuchFileException cause) {
             super(cause);
         }
+    }
+
+    @Override
+    public String location(CertificateName name, String relativePath) {
+        throw new UnsupportedOperationException("TODO(helper-fs)");
+    }
+
+    @Override
+    public Maintenance deleteArchives(CertificateName name, Instant cutoff) {
+        throw new UnsupportedOperationException("TODO(helper-fs)");
+    }
+
+    @Override
+    public Maintenance check(Map<CertificateName, Set<DnsName>> aliases) {
+        throw new UnsupportedOperationException("TODO(helper-fs)");
     }
 }

@@ -1,22 +1,36 @@
 package org.certmgr.ports.in;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Asks for an {@code update} run.
  *
  * @param names certificates to process, by common name or alternative name; empty for all
- * @param force renew every selected certificate even when it is not due
+ * @param force renew every selected certificate even when it is not due, and regenerate its parameters
+ * @param scope which parts of each certificate the run may act on
  */
-public record UpdateCommand(List<String> names, boolean force) {
+public record UpdateCommand(List<String> names, boolean force, UpdateScope scope) {
     /**
      * Copies the names.
      *
      * @param names certificates to process, by common name or alternative name; empty for all
      * @param force renew every selected certificate even when it is not due
+     * @param scope which parts of each certificate the run may act on
      */
     public UpdateCommand {
         names = List.copyOf(names);
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * A run over every part of the selected certificates.
+     *
+     * @param names certificates to process; empty for all
+     * @param force renew even when not due
+     */
+    public UpdateCommand(List<String> names, boolean force) {
+        this(names, force, UpdateScope.ALL);
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.Optional;
  *
  * <p>Contract: {@link #load} MUST return empty when no account was saved, and MUST fail with
  * a {@link StoreException} when files exist but cannot be read. {@link #save} MUST replace
- * both files so that a reader sees either the old pair or the new pair; the key file MUST
- * never be readable by others.
+ * both files so that a reader sees either the old pair or the new pair, and MUST keep the
+ * replaced pair in an archive; the key file MUST never be readable by others.
  */
 public interface AccountStore {
 

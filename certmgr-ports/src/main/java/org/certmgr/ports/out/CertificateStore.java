@@ -1,5 +1,7 @@
 package org.certmgr.ports.out;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.certmgr.domain.CertificateName;
@@ -22,7 +24,8 @@ import org.certmgr.domain.DnsName;
  *   <li>Each alias MUST afterwards lead to the certificate's files (a symbolic link
  *       {@code <alias>} → {@code <name>} for a file-system store); an alias that is the name
  *       of another certificate MUST NOT be touched.</li>
- *   <li>Files replaced or removed are kept in an archive, not deleted.</li>
+ *   <li>Files replaced or removed are kept in an archive, not deleted, until
+ *       {@link #deleteArchives} removes them; archives keep the files of each key type apart.</li>
  *   <li>Implementations MUST be safe for concurrent commits of different certificates.</li>
  * </ul>
  */
@@ -47,4 +50,44 @@ public interface CertificateStore {
      * @throws StoreException when the set could not be installed; the previous set is then intact
      */
     CommitResult commit(CertificateName name, FileSet files, Set<DnsName> aliases) throws StoreException;
+
+    /**
+     * Tells where other programs (hooks, servers) find a file of a certificate: a stable
+     * location that keeps naming the current file after later commits.
+     *
+     * @param name         the certificate
+     * @param relativePath a path of its file set, or {@code ""} for its folder
+     * @return e.g. {@code /etc/certmgr/example.com/rsa/cert.pem}
+     */
+    String location(CertificateName name, String relativePath);
+
+    /**
+     * Deletes the archives of a certificate made before {@code cutoff}.
+     *
+     * <p>Contract: MUST delete only archives of {@code name} older than {@code cutoff}, never
+     * the current files, and MUST carry on past an archive it cannot delete (a warning).
+     *
+     * @param name   the certificate
+     * @param cutoff archives made before this instant go
+     * @return what was deleted and what could not be
+     * @throws StoreException when the archives cannot be listed at all
+     */
+    Maintenance deleteArchives(CertificateName name, Instant cutoff) throws StoreException;
+
+    /**
+     * Checks, and repairs, what the store holds: permissions and ownership of every file and
+     * folder, and the alias links of the given certificates.
+     *
+     * <p>Contract: MUST make secret files unreadable by others and other files readable,
+     * MUST create missing alias links and remove links that lead to one of these certificates
+     * under a name that is no longer one of its aliases, and MUST NOT delete anything that is
+     * not such a link (a real folder in an alias's place is a warning). An owner or group the
+     * process may not set is a warning, not a failure.
+     *
+     * @param aliases each certificate to check → its aliases (alternative names without the
+     *                common name)
+     * @return what was repaired and what could not be
+     * @throws StoreException when the store cannot be read at all
+     */
+    Maintenance check(Map<CertificateName, Set<DnsName>> aliases) throws StoreException;
 }

@@ -8,6 +8,7 @@ import org.certmgr.domain.DnsName;
 import org.certmgr.domain.InstalledCertificate;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.ParamsSpec;
 
 /**
  * Keys, CSRs and their PEM encodings.
@@ -51,9 +52,18 @@ public interface KeyMaterial {
      * @param pem        the PEM text
      * @param passphrase the passphrase for an encrypted key
      * @return the key pair
-     * @throws KeyMaterialException when it cannot be decoded or the passphrase is wrong
+     * @throws WrongPassphraseException when the key is encrypted and the passphrase is wrong or missing
+     * @throws KeyMaterialException when it cannot be decoded
      */
     KeyPair decodePrivateKey(String pem, Optional<char[]> passphrase) throws KeyMaterialException;
+
+    /**
+     * Tells whether a PEM private key is encrypted, without decrypting it.
+     *
+     * @param pem the PEM text
+     * @return true for an encrypted PKCS#8 key (or a traditional key with a DEK-Info header)
+     */
+    boolean isEncrypted(String pem);
 
     /**
      * Encodes certificates as concatenated PEM blocks.
@@ -64,13 +74,39 @@ public interface KeyMaterial {
     String encodeCertificates(List<X509Certificate> certificates);
 
     /**
-     * Decodes concatenated PEM certificates.
+     * Decodes concatenated PEM certificates. Parameter blocks ({@code DH PARAMETERS},
+     * {@code EC PARAMETERS}), which certmgr appends to {@code cert.pem}, are skipped.
      *
      * @param pem the text
      * @return the certificates in file order
-     * @throws KeyMaterialException when a block is not a certificate
+     * @throws KeyMaterialException when another block is not a certificate, or a certificate is corrupt
      */
     List<X509Certificate> decodeCertificates(String pem) throws KeyMaterialException;
+
+    /**
+     * Produces the content of {@code params.pem}: the DH parameters ({@code -----BEGIN DH
+     * PARAMETERS-----}) followed by the EC parameters ({@code -----BEGIN EC PARAMETERS-----},
+     * the named curve's OID), as {@code openssl dhparam} and {@code openssl ecparam} write them.
+     * Without {@link ParamsSpec#generateDh()} the DH parameters are the RFC 7919 group of that
+     * size, so the same settings always give the same text.
+     *
+     * @param spec what to produce; not {@link ParamsSpec#isEmpty() empty}
+     * @return the PEM text
+     * @throws KeyMaterialException for a curve name this implementation does not know, or a DH
+     *                              size without an RFC 7919 group when not generating
+     */
+    String parameters(ParamsSpec spec) throws KeyMaterialException;
+
+    /**
+     * Tells whether installed parameters still satisfy the settings: same DH size, fresh
+     * primes exactly when asked for (otherwise exactly the RFC 7919 group), and the same curve
+     * (under any of its names).
+     *
+     * @param pem  the installed {@code params.pem}
+     * @param spec the settings
+     * @return true when the installed parameters can stay
+     */
+    boolean parametersMatch(String pem, ParamsSpec spec);
 
     /**
      * Describes an installed certificate and its key for the renewal decision.

@@ -1,5 +1,6 @@
 package org.certmgr.testkit.fakes;
 
+import org.certmgr.domain.ParamsSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -366,5 +367,20 @@ public final class FakeKeyMaterial implements KeyMaterial {
     @Override
     public String toString() {
         return "FakeKeyMaterial";
+    }
+
+    @Override
+    public boolean isEncrypted(String pem) {
+        throw new UnsupportedOperationException("TODO(helper-acme)");
+    }
+
+    @Override
+    public String parameters(ParamsSpec spec) {
+        throw new UnsupportedOperationException("TODO(helper-acme)");
+    }
+
+    @Override
+    public boolean parametersMatch(String pem, ParamsSpec spec) {
+        throw new UnsupportedOperationException("TODO(helper-acme)");
     }
 }

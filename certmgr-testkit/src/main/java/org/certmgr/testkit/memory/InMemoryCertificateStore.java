@@ -1,5 +1,7 @@
 package org.certmgr.testkit.memory;
 
+import java.time.Instant;
+import org.certmgr.ports.out.Maintenance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -137,5 +139,20 @@ public final class InMemoryCertificateStore implements CertificateStore {
             before.paths().stream().filter(p -> !after.paths().contains(p)).forEach(removed::add);
         }
         return new CommitResult(written, removed);
+    }
+
+    @Override
+    public String location(CertificateName name, String relativePath) {
+        throw new UnsupportedOperationException("TODO(helper-fs)");
+    }
+
+    @Override
+    public Maintenance deleteArchives(CertificateName name, Instant cutoff) {
+        throw new UnsupportedOperationException("TODO(helper-fs)");
+    }
+
+    @Override
+    public Maintenance check(Map<CertificateName, Set<DnsName>> aliases) {
+        throw new UnsupportedOperationException("TODO(helper-fs)");
     }
 }

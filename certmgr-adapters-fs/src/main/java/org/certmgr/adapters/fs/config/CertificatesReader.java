@@ -24,7 +24,7 @@ import org.certmgr.domain.KeyType;
  */
 final class CertificatesReader {
     /** Keys of a certificate, to explain a certificate key written one level too high. */
-    private static final Set<String> CERTIFICATE_KEYS = Set.of("alt_names", "services", "dhparam_size",
+    private static final Set<String> CERTIFICATE_KEYS = Set.of("alt_names", "services", "dhparam_size", "dhparam_generate",
             "ecparam_curve", "key_types", "key_size", "key_curve", "key_passphrase", "ocsp_must_staple",
             "ocsp_responder_urls", "ct_submit_logs", "verify");
 
@@ -121,7 +121,7 @@ final class CertificatesReader {
         warnAboutCombinations(body.path(), keys, values);
         try {
             certificates.add(new CertificateSpec(name, names, keys, certServices, values.dhparamSize(),
-                    values.ecparamCurve(), values.keyPassphrase(), values.ocspMustStaple(), values.ocspResponderUrls(),
+                    values.ecparamCurve(), values.dhparamGenerate(), values.keyPassphrase(), values.ocspMustStaple(), values.ocspResponderUrls(),
                     values.ctSubmitLogs(), settings.renewal()));
         } catch (InvalidValueException e) {
             throw context.error(body.path(), e.getMessage());

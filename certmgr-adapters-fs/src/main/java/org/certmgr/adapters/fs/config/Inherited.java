@@ -16,12 +16,13 @@ import org.certmgr.domain.Passphrase;
  * certificate over {@code settings}.
  */
 record Inherited(Optional<KeySpec.Rsa> rsa, Optional<KeySpec.Ec> ecdsa, Passphrase keyPassphrase, int dhparamSize,
-                 Optional<String> ecparamCurve, boolean ocspMustStaple, List<String> ocspResponderUrls,
+                 boolean dhparamGenerate, Optional<String> ecparamCurve, boolean ocspMustStaple, List<String> ocspResponderUrls,
                  List<String> ctSubmitLogs, List<VerifyEntry> verify, boolean verifyInherited) {
 
     /** The defaults of the spec, changed where DESIGN.md says: no OCSP responders, no CT logs. */
     static final Inherited BUILT_IN = new Inherited(Optional.of(new KeySpec.Rsa(4096)),
-            Optional.of(new KeySpec.Ec(EcCurve.SECP384R1)), Passphrase.NONE, 2048, Optional.of("secp384r1"), false,
+            Optional.of(new KeySpec.Ec(EcCurve.SECP384R1)), Passphrase.NONE, 2048, false, Optional.of("secp384r1"),
+            false,
             List.of(), List.of(), List.of(), false);
 
     /**
@@ -52,6 +53,11 @@ record Inherited(Optional<KeySpec.Rsa> rsa, Optional<KeySpec.Ec> ecdsa, Passphra
         if (node.isPresent()) {
             dhparamSize = Values.dhparamSize(node.get());
         }
+        boolean dhparamGenerate = parent.dhparamGenerate;
+        node = section.get("dhparam_generate");
+        if (node.isPresent()) {
+            dhparamGenerate = node.get().bool();
+        }
         Optional<String> ecparamCurve = parent.ecparamCurve;
         node = section.get("ecparam_curve");
         if (node.isPresent()) {
@@ -79,8 +85,8 @@ record Inherited(Optional<KeySpec.Rsa> rsa, Optional<KeySpec.Ec> ecdsa, Passphra
             verify = VerifyEntry.readList(node.get());
             verifyInherited = false;
         }
-        return new Inherited(rsa, ecdsa, passphrase, dhparamSize, ecparamCurve, mustStaple, responders, ctSubmitLogs,
-                verify, verifyInherited);
+        return new Inherited(rsa, ecdsa, passphrase, dhparamSize, dhparamGenerate, ecparamCurve, mustStaple, responders,
+                ctSubmitLogs, verify, verifyInherited);
     }
 
     private static List<String> ctSubmitLogs(Node node, Map<String, CtLog> ctLogs) throws ConfigException {

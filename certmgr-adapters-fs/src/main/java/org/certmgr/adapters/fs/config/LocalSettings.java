@@ -1,5 +1,6 @@
 package org.certmgr.adapters.fs.config;
 
+import org.certmgr.ports.out.HookEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package org.certmgr.adapters.fs.config;
 
+import org.certmgr.ports.out.HookEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

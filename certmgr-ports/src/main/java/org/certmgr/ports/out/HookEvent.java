@@ -1,4 +1,4 @@
-package org.certmgr.adapters.fs.config;
+package org.certmgr.ports.out;
 
 import java.util.List;
 import java.util.Locale;
