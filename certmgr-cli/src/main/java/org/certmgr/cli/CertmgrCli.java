@@ -1,10 +1,16 @@
 package org.certmgr.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
@@ -12,14 +18,22 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.help.HelpFormatter;
 import org.apache.commons.cli.help.TextHelpAppendable;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
+import org.certmgr.adapters.fs.FsAdapters;
+import org.certmgr.adapters.fs.RunLock;
 import org.certmgr.adapters.fs.config.ConfigException;
 import org.certmgr.adapters.fs.config.ConfigLoader;
 import org.certmgr.adapters.fs.config.LoadedConfig;
+import org.certmgr.adapters.fs.config.LocalSettings;
+import org.certmgr.adapters.fs.config.RootCertificates;
+import org.certmgr.domain.CertificateSpec;
+import org.certmgr.domain.KeyType;
+import org.certmgr.domain.Passphrase;
 import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCommand;
+import org.certmgr.ports.in.UpdateScope;
+import org.certmgr.ports.out.Maintenance;
+import org.certmgr.ports.out.StoreException;
 
 /**
  * The command line as a testable function: {@link #run} parses the arguments, loads the
@@ -28,8 +42,12 @@ import org.certmgr.ports.in.UpdateCommand;
  */
 public final class CertmgrCli {
     static final String UPDATE = "update";
+    static final String CHECK = "check";
+    static final String CLEANUP = "cleanup";
+    /** The actions this version offers. */
+    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP);
     /** Actions of the specification that this version does not offer yet. */
-    private static final Set<String> LATER_ACTIONS = Set.of("check", "revoke", "auth", "verify", "cleanup");
+    private static final Set<String> LATER_ACTIONS = Set.of("revoke", "auth", "verify");
 
     private final CliEnvironment environment;
 
@@ -94,41 +112,122 @@ public final class CertmgrCli {
             action = words.remove(0);
         }
         if (LATER_ACTIONS.contains(action)) {
-            throw new UsageException("the action '" + action + "' is not available in this version; available: update");
+            throw new UsageException("the action '" + action + "' is not available in this version; available: "
+                    + String.join(", ", ACTIONS));
         }
-        if (!action.equals(UPDATE)) {
-            throw new UsageException("unknown action '" + action + "'; available: update");
+        if (!ACTIONS.contains(action)) {
+            throw new UsageException("unknown action '" + action + "'; available: " + String.join(", ", ACTIONS));
         }
+        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS)) {
+            if (line.hasOption(updateOnly) && !action.equals(UPDATE)) {
+                throw new UsageException("--" + updateOnly + " applies to the update action only");
+            }
+        }
+        Optional<String> pass = passphraseOption(line);
         Verbosity verbosity = verbosity(line);
-        configureLogging(verbosity);
 
         ConfigLoader loader = new ConfigLoader(environment.workingDir(), environment.etcDir(), environment.installDir());
         LoadedConfig config = loader.load(loader.locate(Optional.ofNullable(line.getOptionValue(CliOptions.CONFIG))));
+        LocalSettings local = config.local();
+        boolean color = !line.hasOption(CliOptions.NO_COLOR) && (line.hasOption(CliOptions.COLOR)
+                || local.colorOutput() && environment.terminal().isPresent());
+        RunLog log = RunLog.NONE;
+        List<String> startWarnings = new ArrayList<>();
+        // Log4j starts only when there is somewhere to log to, or when an earlier run in this JVM
+        // (an embedding program, a test) configured it and its appenders must be replaced.
+        if (local.logFile().isPresent() || verbosity == Verbosity.DEBUG || LogSetup.configured()) {
+            LogSetup.configure(local.logFile(), local.logLevel(), verbosity).ifPresent(startWarnings::add);
+            log = LogSetup.report();
+        }
+        ReportPrinter printer = new ReportPrinter(out, err, verbosity, color, log);
+        log.info("certmgr " + Version.current() + ": " + action + (words.isEmpty() ? "" : " " + String.join(" ", words))
+                + " (pid " + ProcessHandle.current().pid() + ", configuration " + config.file() + ")");
+        startWarnings.forEach(printer::warning);
         if (verbosity != Verbosity.QUIET) {
-            config.warnings().forEach(w -> err.println("certmgr: warning: " + w));
+            config.warnings().forEach(printer::warning);
         }
         try {
             config.configuration().select(words);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Certmgr certmgr = Wiring.certmgr(config, environment);
-        RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE)));
-        new ReportPrinter(out, err, verbosity).print(report);
-        return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+        Map<KeyType, String> roots = RootCertificates.read(config);
+        boolean randomWait = line.hasOption(CliOptions.RANDOM_WAIT);
+        if (randomWait) {
+            environment.sleeper().sleep(randomDelay(local.minRunDelay(), local.maxRunDelay()));
+        }
+        try (RunLock lock = FsAdapters.runLock(local.lockFile())) {
+            boolean locked = randomWait ? lock.acquire(maxLockWait(local.maxRunDelay())) : lock.tryAcquire();
+            if (!locked) {
+                printer.failure("another certmgr is running" + lock.holderPid().map(p -> " (pid " + p + ")").orElse("")
+                        + " and holds the lock file " + local.lockFile() + "; nothing was done"
+                        + (randomWait ? " (waited " + maxLockWait(local.maxRunDelay()).toSeconds() + " s)" : ""));
+                return ExitCode.LOCK_HELD;
+            }
+            Certmgr certmgr = Wiring.certmgr(config, environment, roots, operator(config, pass));
+            switch (action) {
+                case CHECK:
+                    Maintenance checked = certmgr.check(words);
+                    printer.print(CHECK, checked);
+                    return ExitCode.SUCCESS;
+                case CLEANUP:
+                    printer.print(CLEANUP, certmgr.cleanup(words));
+                    return ExitCode.SUCCESS;
+                default:
+                    UpdateScope scope = line.hasOption(CliOptions.CERTS) ? UpdateScope.CERTIFICATES : UpdateScope.ALL;
+                    RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope));
+                    printer.print(report);
+                    return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+            }
+        } catch (StoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
-    /** Whether an earlier run in this JVM (an embedding program, a test) turned debug logging on. */
-    private static boolean debugLogging;
-
-    private static synchronized void configureLogging(Verbosity verbosity) {
-        boolean debug = verbosity == Verbosity.DEBUG;
-        // Log4j is otherwise left to start when a library first logs, so that a run which needs
-        // no library does not pay for starting it.
-        if (debug || debugLogging) {
-            Configurator.setRootLevel(debug ? Level.DEBUG : Level.WARN);
-            debugLogging = debug;
+    private ConsoleOperator operator(LoadedConfig config, Optional<String> pass) {
+        List<String> order = new ArrayList<>();
+        if (config.configuration().account().passphrase() instanceof Passphrase.AskAtRunTime) {
+            order.add("account");
         }
+        for (CertificateSpec spec : config.configuration().certificates()) {
+            if (spec.keyPassphrase() instanceof Passphrase.AskAtRunTime) {
+                order.add(spec.name().toString());
+            }
+        }
+        return new ConsoleOperator(environment.environment(), environment.terminal(), pass,
+                new StdinPassphrases(environment.stdin(), order));
+    }
+
+    private static Optional<String> passphraseOption(CommandLine line) throws UsageException {
+        if (line.hasOption(CliOptions.PASS) && line.hasOption(CliOptions.PASS_FILE)) {
+            throw new UsageException("give --pass or --pass-file, not both");
+        }
+        if (line.hasOption(CliOptions.PASS)) {
+            return Optional.of(line.getOptionValue(CliOptions.PASS));
+        }
+        if (line.hasOption(CliOptions.PASS_FILE)) {
+            Path file = Path.of(line.getOptionValue(CliOptions.PASS_FILE));
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String first = reader.readLine();
+                if (first == null || first.isEmpty()) {
+                    throw new UsageException("--pass-file " + file + ": the first line is empty");
+                }
+                return Optional.of(first);
+            } catch (IOException e) {
+                throw new UsageException("--pass-file " + file + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Duration randomDelay(Duration min, Duration max) {
+        long spread = max.toMillis() - min.toMillis();
+        return min.plusMillis(spread <= 0 ? 0 : environment.random().nextLong(spread + 1));
+    }
+
+    /** How long --randomwait waits for a running certmgr: as long as the longest random wait, at least a minute. */
+    private static Duration maxLockWait(Duration maxRunDelay) {
+        return maxRunDelay.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : maxRunDelay;
     }
 
     private static Verbosity verbosity(CommandLine line) {
@@ -145,7 +244,10 @@ public final class CertmgrCli {
     }
 
     private static void printHelp(PrintStream out) {
-        StringBuilder footer = new StringBuilder("\nActions:\n  update   obtain and renew the configured certificates (the default)\n\n"
+        StringBuilder footer = new StringBuilder("\nActions:\n"
+                + "  update   obtain and renew the configured certificates (the default)\n"
+                + "  check    repair permissions, ownership and alias links of the installed files\n"
+                + "  cleanup  delete archives older than archive_days\n\n"
                 + "NAME restricts the run to the certificates with that common name or alternative name.\n\nExit codes:\n");
         for (ExitCode code : ExitCode.values()) {
             footer.append(String.format("  %-3d %s%n", code.code(), code.meaning()));
@@ -154,7 +256,7 @@ public final class CertmgrCli {
         text.setMaxWidth(100);
         HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
-            help.printHelp("certmgr [options] [update] [NAME...]",
+            help.printHelp("certmgr [options] [update|check|cleanup] [NAME...]",
                     "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
                     CliOptions.definitions(), "", false);
         } catch (IOException e) {

@@ -1,13 +1,16 @@
 package org.certmgr.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * What the command line takes from the process: where it runs, where it is installed, the
- * environment and the terminal. Tests pass their own.
+ * environment, the terminal, standard input, the clock and how it waits. Tests pass their own.
  *
  * @param workingDir  the current directory, first place a configuration file is looked for
  * @param etcDir      the system configuration folder, {@code /etc/certmgr}
@@ -15,13 +18,30 @@ import java.util.Optional;
  * @param environment environment variables (passphrases)
  * @param terminal    the terminal, when a person is there
  * @param clock       the clock
+ * @param stdin       standard input (passphrases redirected from a file)
+ * @param sleeper     how {@code --randomwait} waits
+ * @param random      where the random wait comes from
  */
 record CliEnvironment(Path workingDir, Path etcDir, Optional<Path> installDir, Map<String, String> environment,
-                      Optional<Terminal> terminal, Clock clock) {
+                      Optional<Terminal> terminal, Clock clock, InputStream stdin, Sleeper sleeper,
+                      RandomGenerator random) {
+
+    /** Waits; tests record the wait instead. */
+    @FunctionalInterface
+    interface Sleeper {
+        /**
+         * Waits.
+         *
+         * @param duration how long
+         * @throws InterruptedException when interrupted
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
 
     static CliEnvironment system() {
         return new CliEnvironment(Path.of("").toAbsolutePath(), Path.of("/etc/certmgr"), findInstallDir(), System.getenv(),
-                Terminal.system(), Clock.systemUTC());
+                Terminal.system(), Clock.systemUTC(), System.in, d -> Thread.sleep(d.toMillis()),
+                new java.util.SplittableRandom());
     }
 
     /** The launcher sets {@code certmgr.home}; otherwise the folder above the jar's {@code lib/}. */

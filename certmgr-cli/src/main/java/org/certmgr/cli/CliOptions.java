@@ -13,6 +13,12 @@ final class CliOptions {
     static final String FORCE = "force";
     static final String HELP = "help";
     static final String VERSION = "version";
+    static final String CERTS = "certs";
+    static final String PASS = "pass";
+    static final String PASS_FILE = "pass-file";
+    static final String RANDOM_WAIT = "randomwait";
+    static final String COLOR = "color";
+    static final String NO_COLOR = "no-color";
 
     private CliOptions() {
     }
@@ -27,7 +33,20 @@ final class CliOptions {
         level.addOption(Option.builder("v").longOpt(VERBOSE).desc("also say what was checked and why nothing was done").get());
         level.addOption(Option.builder("q").longOpt(QUIET).desc("print errors only").get());
         options.addOptionGroup(level);
-        options.addOption(Option.builder().longOpt(FORCE).desc("renew the selected certificates even when they are not due").get());
+        options.addOption(Option.builder().longOpt(FORCE).desc("update: renew the selected certificates even when they are"
+                + " not due, and regenerate their parameters").get());
+        options.addOption(Option.builder().longOpt(CERTS).desc("update: only keys, certificates and parameters").get());
+        options.addOption(Option.builder().longOpt(PASS).hasArg().argName("PASSPHRASE")
+                .desc("passphrase for every key whose key_passphrase is true; visible to other users in the process"
+                        + " list: prefer the environment (NAME_PASSPHRASE, ACME_CLIENT_PASSPHRASE) or --pass-file").get());
+        options.addOption(Option.builder().longOpt(PASS_FILE).hasArg().argName("FILE")
+                .desc("like --pass, with the passphrase read from the first line of FILE").get());
+        options.addOption(Option.builder().longOpt(RANDOM_WAIT).desc("first wait a random time between min_run_delay and"
+                + " max_run_delay seconds, and wait for a running certmgr to finish instead of exiting").get());
+        OptionGroup color = new OptionGroup();
+        color.addOption(Option.builder().longOpt(COLOR).desc("colour the output, even when it is not a terminal").get());
+        color.addOption(Option.builder().longOpt(NO_COLOR).desc("never colour the output").get());
+        options.addOptionGroup(color);
         options.addOption(Option.builder("h").longOpt(HELP).desc("show this help and exit").get());
         options.addOption(Option.builder("V").longOpt(VERSION).desc("show the version and exit").get());
         return options;

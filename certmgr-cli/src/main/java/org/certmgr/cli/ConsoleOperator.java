@@ -6,9 +6,10 @@ import java.util.Optional;
 import org.certmgr.ports.out.Operator;
 
 /**
- * The operator as seen from the command line: environment variables first, then the
- * terminal when there is one. Without a terminal nothing blocks: terms are refused and no
- * passphrase is given, and the core says what to configure instead.
+ * The operator as seen from the command line. A passphrase comes from, in this order:
+ * {@code --pass} (or {@code --pass-file}), the environment, the terminal, standard input
+ * lines. Without a terminal nothing blocks: terms are refused and no passphrase is given,
+ * and the core says what to configure instead.
  */
 final class ConsoleOperator implements Operator {
     /** The environment variable holding the account key's passphrase. */
@@ -16,10 +17,15 @@ final class ConsoleOperator implements Operator {
 
     private final Map<String, String> environment;
     private final Optional<Terminal> terminal;
+    private final Optional<String> commandLine;
+    private final StdinPassphrases stdin;
 
-    ConsoleOperator(Map<String, String> environment, Optional<Terminal> terminal) {
+    ConsoleOperator(Map<String, String> environment, Optional<Terminal> terminal, Optional<String> commandLine,
+                    StdinPassphrases stdin) {
         this.environment = environment;
         this.terminal = terminal;
+        this.commandLine = commandLine;
+        this.stdin = stdin;
     }
 
     @Override
@@ -33,13 +39,19 @@ final class ConsoleOperator implements Operator {
 
     @Override
     public Optional<char[]> passphrase(String keyName) {
+        if (commandLine.isPresent() && !commandLine.get().isEmpty()) {
+            return Optional.of(commandLine.get().toCharArray());
+        }
         String variable = "account".equals(keyName) ? ACCOUNT_PASSPHRASE_VARIABLE : variableFor(keyName);
         String value = environment.get(variable);
         if (value != null && !value.isEmpty()) {
             return Optional.of(value.toCharArray());
         }
-        return terminal.flatMap(t -> t.readSecret("Passphrase for the private key of " + keyName + ": "))
-                .filter(p -> p.length > 0);
+        if (terminal.isPresent()) {
+            return terminal.get().readSecret("Passphrase for the private key of " + keyName + ": ")
+                    .filter(p -> p.length > 0);
+        }
+        return stdin.passphrase(keyName);
     }
 
     /**

@@ -8,6 +8,8 @@ public enum ExitCode {
     CERTIFICATE_FAILED(1, "at least one certificate failed (its installed files are unchanged); the others were processed"),
     /** The command line or the configuration is wrong; nothing was touched. */
     CONFIGURATION_ERROR(2, "usage or configuration error; nothing was changed"),
+    /** Another certmgr holds the lock file; nothing was done. */
+    LOCK_HELD(3, "another certmgr is running (the lock file is held); nothing was done"),
     /** An unexpected internal error (a bug): please report it with the output of --debug. */
     INTERNAL_ERROR(70, "internal error (a bug in certmgr); rerun with --debug and report it");
 

@@ -3,16 +3,24 @@ package org.certmgr.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.certmgr.adapters.acme.AcmeAdapters;
 import org.certmgr.adapters.fs.FileOwnership;
 import org.certmgr.adapters.fs.FsAdapters;
 import org.certmgr.adapters.fs.config.LoadedConfig;
 import org.certmgr.adapters.fs.config.LocalSettings;
+import org.certmgr.domain.KeyType;
 import org.certmgr.ports.Certmgr;
+import org.certmgr.ports.out.HookRunner;
+import org.certmgr.ports.out.Operator;
 
 /** The composition root: builds the core from the configuration and the adapters. */
 final class Wiring {
+    /** How long a service's reload command may take before it is killed. */
+    static final Duration SERVICE_RELOAD_TIMEOUT = Duration.ofMinutes(2);
+
     private Wiring() {
     }
 
@@ -22,20 +30,26 @@ final class Wiring {
      *
      * @throws IOException when the {@code acme_ca_bundle} file cannot be read
      */
-    static Certmgr certmgr(LoadedConfig config, CliEnvironment environment) throws IOException {
+    static Certmgr certmgr(LoadedConfig config, CliEnvironment environment, Map<KeyType, String> roots,
+                           Operator operator) throws IOException {
         LocalSettings local = config.local();
         List<X509Certificate> trustAnchors = local.acmeCaBundle().isPresent()
                 ? AcmeAdapters.readTrustAnchors(local.acmeCaBundle().get())
                 : List.of();
         FileOwnership ownership = new FileOwnership(local.fileUser(), local.fileGroup());
+        HookRunner hooks = FsAdapters.hookRunner(local.hooks(), local.dataDir());
         return Certmgr.builder()
                 .configuration(config.configuration())
                 .acme(AcmeAdapters.gateway(URI.create(config.configuration().acmeDirectoryUrl()), trustAnchors))
                 .keyMaterial(AcmeAdapters.keyMaterial())
                 .certificateStore(FsAdapters.certificateStore(local.dataDir(), ownership, environment.clock()))
                 .accountStore(FsAdapters.accountStore(local.dataDir(), ownership))
-                .challengeResponder(FsAdapters.challengeDirectories(local.httpChallenges(), local.httpChallengeDir()))
-                .operator(new ConsoleOperator(environment.environment(), environment.terminal()))
+                .challengeResponder(FsAdapters.challengeDirectories(local.httpChallenges(), local.httpChallengeDir(), hooks))
+                .hooks(hooks)
+                .services(FsAdapters.serviceReloader(local.serviceCommands(), SERVICE_RELOAD_TIMEOUT))
+                .rootCertificates(roots)
+                .archiveRetention(local.archiveRetention())
+                .operator(operator)
                 .clock(environment.clock())
                 .build();
     }

@@ -1,12 +1,17 @@
 package org.certmgr.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Runs the command line in-process with captured output, as a person would type it in
@@ -15,16 +20,23 @@ import java.util.Optional;
  * @param exitCode the exit code
  * @param out      what went to standard output
  * @param err      what went to standard error
+ * @param sleeps   the waits {@code --randomwait} asked for (none actually happen)
  */
-record CliRun(ExitCode exitCode, String out, String err) {
+record CliRun(ExitCode exitCode, String out, String err, List<Duration> sleeps) {
 
     static CliRun in(Path workingDir, String... args) {
         return in(workingDir, Map.of(), args);
     }
 
     static CliRun in(Path workingDir, Map<String, String> environment, String... args) {
+        return withStdin(workingDir, environment, "", args);
+    }
+
+    static CliRun withStdin(Path workingDir, Map<String, String> environment, String stdin, String... args) {
+        List<Duration> sleeps = new ArrayList<>();
         CliEnvironment env = new CliEnvironment(workingDir, workingDir.resolve("etc-certmgr"), Optional.empty(),
-                environment, Optional.empty(), Clock.systemUTC());
+                environment, Optional.empty(), Clock.systemUTC(),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), sleeps::add, new SplittableRandom(7));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code;
@@ -32,6 +44,6 @@ record CliRun(ExitCode exitCode, String out, String err) {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = new CertmgrCli(env).run(args, o, e);
         }
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), sleeps);
     }
 }

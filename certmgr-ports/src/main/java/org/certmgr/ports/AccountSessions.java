@@ -35,19 +35,19 @@ final class AccountSessions {
     private final AccountStore store;
     private final KeyMaterial keys;
     private final Operator operator;
-    private final Passphrases passphrases;
+    private final KeyUnlocker unlocker;
     private AcmeSession session;
     private CertmgrException failure;
 
     AccountSessions(AccountSpec spec, String directoryUrl, AcmeGateway gateway, AccountStore store,
-                    KeyMaterial keys, Operator operator, Passphrases passphrases) {
+                    KeyMaterial keys, Operator operator, KeyUnlocker unlocker) {
         this.spec = spec;
         this.directoryUrl = directoryUrl;
         this.gateway = gateway;
         this.store = store;
         this.keys = keys;
         this.operator = operator;
-        this.passphrases = passphrases;
+        this.unlocker = unlocker;
     }
 
     /**
@@ -82,6 +82,8 @@ final class AccountSessions {
                 KeyPair key = decode(stored.get());
                 return gateway.login(key, stored.get().registration());
             }
+            // No account yet, or one of another CA (e.g. staging before production): the store
+            // archives the old one when the new one is saved.
             return register();
         } catch (CaException e) {
             throw new CertmgrException(e.getMessage(), e);
@@ -89,12 +91,21 @@ final class AccountSessions {
     }
 
     private KeyPair decode(StoredAccount account) throws CertmgrException {
-        Optional<char[]> pass = passphrases.resolve(spec.passphrase(), ACCOUNT_KEY_NAME);
+        KeyUnlocker.Unlocked unlocked;
         try {
-            return keys.decodePrivateKey(account.privateKeyPem(), pass);
+            unlocked = unlocker.unlock(account.privateKeyPem(), spec.passphrase(), ACCOUNT_KEY_NAME, "the account key");
         } catch (KeyMaterialException e) {
             throw new CertmgrException("cannot read the account key: " + e.getMessage(), e);
         }
+        if (unlocked.reencode()) {
+            String pem = unlocker.encode(unlocked.key(), spec.passphrase(), ACCOUNT_KEY_NAME);
+            try {
+                store.save(new StoredAccount(pem, account.registration()));
+            } catch (StoreException e) {
+                throw new CertmgrException("cannot store the account key with its new protection: " + e.getMessage(), e);
+            }
+        }
+        return unlocked.key();
     }
 
     private AcmeSession register() throws CaException, CertmgrException {
@@ -108,11 +119,12 @@ final class AccountSessions {
                         + " in the \"account\" section (or run certmgr once on a terminal and answer yes)");
             }
         }
-        Optional<char[]> pass = passphrases.resolve(spec.passphrase(), ACCOUNT_KEY_NAME);
         KeyPair key = keys.generate(ACCOUNT_KEY);
+        // Encoded before registering, so that a missing passphrase fails before the CA is asked.
+        String pem = unlocker.encode(key, spec.passphrase(), ACCOUNT_KEY_NAME);
         AccountRegistration registration = gateway.register(key, spec.email(), agreed);
         try {
-            store.save(new StoredAccount(keys.encodePrivateKey(key, pass), registration));
+            store.save(new StoredAccount(pem, registration));
         } catch (StoreException e) {
             throw new CertmgrException("the account was registered as " + registration.accountUrl()
                     + " but could not be saved: " + e.getMessage(), e);

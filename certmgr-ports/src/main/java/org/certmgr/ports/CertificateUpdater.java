@@ -1,10 +1,10 @@
 package org.certmgr.ports;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +23,8 @@ import org.certmgr.domain.CertificateFiles;
 import org.certmgr.domain.CertificateSpec;
 import org.certmgr.domain.DnsName;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.ParamsSpec;
+import org.certmgr.domain.Passphrase;
 import org.certmgr.domain.RenewalDecision;
 import org.certmgr.domain.RenewalPlanner;
 import org.certmgr.ports.in.CertificateOutcome;
@@ -35,80 +37,124 @@ import org.certmgr.ports.out.CommitResult;
 import org.certmgr.ports.out.FileSet;
 import org.certmgr.ports.out.IssuedChain;
 import org.certmgr.ports.out.KeyMaterial;
+import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.OrderRequest;
 import org.certmgr.ports.out.StoreException;
 
 /**
  * Brings one certificate up to date: decides per key type, issues what is due (key types in
- * parallel), and installs the complete file set in one transaction. Any failure leaves the
- * installed files as they were and becomes the outcome's error.
+ * parallel), renders the complete file set from its parts and installs it in one transaction,
+ * then runs the file hooks. Any failure before the commit leaves the installed files as they
+ * were and becomes the outcome's error.
  */
 final class CertificateUpdater {
-    private final KeyMaterial keys;
-    private final CertificateStore store;
-    private final AccountSessions accounts;
-    private final ChallengeResponder responder;
-    private final Passphrases passphrases;
-    private final AcmeTiming timing;
-    private final Clock clock;
+    /** The parts an update works with; the executors and the clock come from the run. */
+    record Parts(KeyMaterial keys, CertificateStore store, AccountSessions accounts, ChallengeResponder responder,
+                 KeyUnlocker unlocker, FileSetRenderer renderer, InstallHooks hooks, AcmeTiming timing, Clock clock,
+                 Optional<Duration> archiveRetention) {
+    }
+
+    private final Parts parts;
     private final Executor keyTypeExecutor;
     private final Executor keyGenerationExecutor;
 
-    CertificateUpdater(KeyMaterial keys, CertificateStore store, AccountSessions accounts, ChallengeResponder responder,
-                       Passphrases passphrases, AcmeTiming timing, Clock clock,
-                       Executor keyTypeExecutor, Executor keyGenerationExecutor) {
-        this.keys = keys;
-        this.store = store;
-        this.accounts = accounts;
-        this.responder = responder;
-        this.passphrases = passphrases;
-        this.timing = timing;
-        this.clock = clock;
+    CertificateUpdater(Parts parts, Executor keyTypeExecutor, Executor keyGenerationExecutor) {
+        this.parts = parts;
         this.keyTypeExecutor = keyTypeExecutor;
         this.keyGenerationExecutor = keyGenerationExecutor;
     }
 
+    /** A new key and the chain the CA issued for it. */
+    private record Issued(KeyPair key, List<X509Certificate> chain) {
+    }
+
     CertificateOutcome update(CertificateSpec spec, boolean force) throws InterruptedException {
         Map<KeyType, RenewalDecision> decisions = new EnumMap<>(KeyType.class);
+        List<String> actions = new ArrayList<>();
         try {
-            Optional<char[]> passphrase = passphrases.resolve(spec.keyPassphrase(), spec.name().toString());
-            InstalledState state = InstalledState.read(store.current(spec.name()), spec.keys().keySet(), keys, passphrase);
+            Optional<FileSet> current = parts.store().current(spec.name());
+            InstalledState state = InstalledState.read(current, spec, parts.keys(), parts.unlocker(), force);
             for (KeyType type : spec.keys().keySet()) {
                 RenewalDecision decision = state.unreadableReason(type)
                         .map(reason -> new RenewalDecision(true, reason))
-                        .orElseGet(() -> RenewalPlanner.decide(spec, type, state.get(type), clock.instant(), force));
+                        .orElseGet(() -> RenewalPlanner.decide(spec, type, state.description(type),
+                                parts.clock().instant(), force));
                 decisions.put(type, decision);
             }
-            Map<KeyType, FileSet> issued = issueDue(spec, decisions, passphrase);
-            FileSet kept = keptFiles(spec, state.files(), issued.keySet());
-            if (issued.isEmpty() && state.files().map(kept::equals).orElse(true)) {
-                return outcome(spec, decisions, List.of(), List.of(), Optional.empty());
+            Map<KeyType, Issued> issued = issueDue(spec, decisions);
+            Map<KeyType, FileSetRenderer.KeyTypeParts> keyTypes = new EnumMap<>(KeyType.class);
+            for (KeyType type : spec.keys().keySet()) {
+                keyTypes.put(type, partsOf(spec, type, issued.get(type), state, actions));
             }
-            FileSet all = kept;
-            for (FileSet files : issued.values()) {
-                all = all.with(files);
+            Optional<String> params = params(spec.params(), current, force, actions);
+            FileSet files = parts.renderer().render(keyTypes, params, carriedOver(spec, current, issued.keySet()));
+            if (current.map(files::equals).orElse(false)) {
+                return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(), Optional.empty(),
+                        housekeeping(spec));
             }
             Set<DnsName> aliases = new HashSet<>(spec.altNames());
             aliases.remove(spec.commonName());
-            CommitResult result = store.commit(spec.name(), all, aliases);
-            return outcome(spec, decisions, result.written(), result.warnings(), Optional.empty());
-        } catch (CertmgrException | StoreException e) {
-            return outcome(spec, decisions, List.of(), List.of(), Optional.of(e.getMessage()));
+            CommitResult result = parts.store().commit(spec.name(), files, aliases);
+            List<String> hookWarnings = parts.hooks().run(spec.name(), result.written(), passphraseForHooks(spec));
+            return outcome(spec, decisions, result, actions, Optional.empty(), housekeeping(spec))
+                    .withWarnings(hookWarnings);
+        } catch (CertmgrException | StoreException | KeyMaterialException e) {
+            return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(),
+                    Optional.of(e.getMessage()), Maintenance.NOTHING);
         }
     }
 
+    private FileSetRenderer.KeyTypeParts partsOf(CertificateSpec spec, KeyType type, Issued issued,
+                                                 InstalledState state, List<String> actions) throws CertmgrException {
+        String keyName = spec.name().toString();
+        if (issued != null) {
+            return new FileSetRenderer.KeyTypeParts(parts.unlocker().encode(issued.key(), spec.keyPassphrase(), keyName),
+                    issued.chain());
+        }
+        InstalledState.Installed installed = state.get(type).orElseThrow();
+        String keyPem = installed.keyPem();
+        if (installed.key().reencode()) {
+            keyPem = parts.unlocker().encode(installed.key().key(), spec.keyPassphrase(), keyName);
+            actions.add(spec.keyPassphrase() instanceof Passphrase.None
+                    ? "stored the " + type + " key unencrypted, as key_passphrase now says"
+                    : "encrypted the " + type + " key with the configured passphrase");
+        }
+        return new FileSetRenderer.KeyTypeParts(keyPem, installed.chain());
+    }
+
+    /** Keeps the installed parameters while they match the settings: fresh DH primes take minutes. */
+    private Optional<String> params(ParamsSpec spec, Optional<FileSet> current, boolean force, List<String> actions)
+            throws KeyMaterialException {
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> installed = current.flatMap(f -> f.text(CertificateFiles.params()));
+        if (installed.isPresent() && !force && parts.keys().parametersMatch(installed.get(), spec)) {
+            return installed;
+        }
+        String fresh = parts.keys().parameters(spec);
+        if (installed.isPresent() && !installed.get().equals(fresh)) {
+            actions.add("new parameters in " + CertificateFiles.params());
+        }
+        return Optional.of(fresh);
+    }
+
     /**
-     * Files that stay as they are: those of configured key types that were not renewed, and
-     * those of the certificate as a whole. Files of renewed key types are replaced whole, and
-     * files of key types no longer configured are left out (the store archives them).
+     * Files the renderer does not make that stay as they are: those of configured key types
+     * that were not renewed (their OCSP responses, SCTs). Files of renewed key types belong to
+     * the old certificate, and files of key types no longer configured are left out (the
+     * store archives them).
      */
-    private static FileSet keptFiles(CertificateSpec spec, Optional<FileSet> current, Set<KeyType> renewed) {
+    private static FileSet carriedOver(CertificateSpec spec, Optional<FileSet> current, Set<KeyType> renewed) {
         Map<String, byte[]> kept = new TreeMap<>();
         current.ifPresent(files -> {
             for (String path : files.paths()) {
-                Optional<KeyType> owner = Arrays.stream(KeyType.values()).filter(t -> path.startsWith(t.id() + "/")).findFirst();
-                boolean keep = owner.map(t -> spec.keys().containsKey(t) && !renewed.contains(t)).orElse(true);
-                if (keep) {
+                if (FileSetRenderer.isRendered(path)) {
+                    continue;
+                }
+                Optional<KeyType> owner = CertificateFiles.keyTypeOf(path);
+                if (owner.isPresent() && spec.keys().containsKey(owner.get()) && !renewed.contains(owner.get())) {
                     kept.put(path, files.content(path).orElseThrow());
                 }
             }
@@ -116,22 +162,42 @@ final class CertificateUpdater {
         return FileSet.of(kept);
     }
 
-    private Map<KeyType, FileSet> issueDue(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
-                                           Optional<char[]> passphrase) throws CertmgrException, InterruptedException {
-        Map<KeyType, Future<FileSet>> running = new LinkedHashMap<>();
+    private Optional<char[]> passphraseForHooks(CertificateSpec spec) {
+        try {
+            return parts.unlocker().passphrase(spec.keyPassphrase(), spec.name().toString());
+        } catch (CertmgrException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes old archives; a failure here is a warning, never a failed certificate. */
+    private Maintenance housekeeping(CertificateSpec spec) {
+        if (parts.archiveRetention().isEmpty()) {
+            return Maintenance.NOTHING;
+        }
+        try {
+            return parts.store().deleteArchives(spec.name(), parts.clock().instant().minus(parts.archiveRetention().get()));
+        } catch (StoreException e) {
+            return new Maintenance(List.of(), List.of("old archives not deleted: " + e.getMessage()));
+        }
+    }
+
+    private Map<KeyType, Issued> issueDue(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions)
+            throws CertmgrException, InterruptedException {
+        Map<KeyType, Future<Issued>> running = new LinkedHashMap<>();
         for (Map.Entry<KeyType, RenewalDecision> e : decisions.entrySet()) {
             if (!e.getValue().renew()) {
                 continue;
             }
             KeyType type = e.getKey();
-            AcmeSession session = accounts.session();
+            AcmeSession session = parts.accounts().session();
             CompletableFuture<KeyPair> key = CompletableFuture.supplyAsync(
-                    () -> keys.generate(spec.keys().get(type)), keyGenerationExecutor);
-            running.put(type, key.thenApplyAsync(k -> issue(session, spec, type, k, passphrase), keyTypeExecutor));
+                    () -> parts.keys().generate(spec.keys().get(type)), keyGenerationExecutor);
+            running.put(type, key.thenApplyAsync(k -> issue(session, spec, k), keyTypeExecutor));
         }
-        Map<KeyType, FileSet> issued = new EnumMap<>(KeyType.class);
+        Map<KeyType, Issued> issued = new EnumMap<>(KeyType.class);
         CertmgrException first = null;
-        for (Map.Entry<KeyType, Future<FileSet>> e : running.entrySet()) {
+        for (Map.Entry<KeyType, Future<Issued>> e : running.entrySet()) {
             try {
                 issued.put(e.getKey(), e.getValue().get());
             } catch (ExecutionException ex) {
@@ -146,22 +212,18 @@ final class CertificateUpdater {
         return issued;
     }
 
-    private FileSet issue(AcmeSession session, CertificateSpec spec, KeyType type, KeyPair key, Optional<char[]> passphrase) {
-        byte[] csr = keys.createCsr(key, spec.altNames(), spec.ocspMustStaple());
+    private Issued issue(AcmeSession session, CertificateSpec spec, KeyPair key) {
+        byte[] csr = parts.keys().createCsr(key, spec.altNames(), spec.ocspMustStaple());
         IssuedChain chain;
         try {
-            chain = session.issue(new OrderRequest(spec.altNames(), csr, timing), responder);
+            chain = session.issue(new OrderRequest(spec.altNames(), csr, parts.timing()), parts.responder());
         } catch (CaException e) {
             throw new CompletionException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
         }
-        Map<String, byte[]> files = new TreeMap<>();
-        files.put(CertificateFiles.cert(type), utf8(keys.encodeCertificates(chain.certificates())));
-        files.put(CertificateFiles.chain(type), utf8(keys.encodeCertificates(chain.intermediates())));
-        files.put(CertificateFiles.key(type), utf8(keys.encodePrivateKey(key, passphrase)));
-        return FileSet.of(files);
+        return new Issued(key, chain.certificates());
     }
 
     private static CertmgrException asCertmgrException(KeyType type, Throwable cause) {
@@ -170,14 +232,14 @@ final class CertificateUpdater {
         return new CertmgrException(type + ": " + message, root);
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
     private static CertificateOutcome outcome(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
-                                              List<String> written, List<String> warnings, Optional<String> error) {
+                                              CommitResult result, List<String> actions, Optional<String> error,
+                                              Maintenance housekeeping) {
         List<KeyTypeOutcome> types = new ArrayList<>();
         decisions.forEach((type, d) -> types.add(new KeyTypeOutcome(type, d.renew() && error.isEmpty(), d.reason())));
-        return new CertificateOutcome(spec.name(), types, written, warnings, error);
+        List<String> warnings = new ArrayList<>(result.warnings());
+        warnings.addAll(housekeeping.warnings());
+        return new CertificateOutcome(spec.name(), types, result.written(), result.removed(), warnings, error, actions,
+                housekeeping.actions());
     }
 }

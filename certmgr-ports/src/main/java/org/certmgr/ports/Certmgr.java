@@ -1,13 +1,19 @@
 package org.certmgr.ports;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certmgr.domain.Configuration;
+import org.certmgr.domain.KeyType;
+import org.certmgr.ports.in.MaintainFiles;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCertificates;
 import org.certmgr.ports.in.UpdateCommand;
@@ -15,8 +21,11 @@ import org.certmgr.ports.out.AccountStore;
 import org.certmgr.ports.out.AcmeGateway;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.KeyMaterial;
+import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.Operator;
+import org.certmgr.ports.out.ServiceReloader;
 
 /**
  * The certmgr core, for the command line and for Java programs that embed it.
@@ -37,7 +46,7 @@ import org.certmgr.ports.out.Operator;
  * <p>An instance holds no threads between calls and may be used again; calls are not meant
  * to overlap (the command line takes a lock file for that).
  */
-public final class Certmgr implements UpdateCertificates {
+public final class Certmgr implements UpdateCertificates, MaintainFiles {
     private final Builder settings;
 
     private Certmgr(Builder settings) {
@@ -62,18 +71,35 @@ public final class Certmgr implements UpdateCertificates {
         ExecutorService keyGeneration = Executors.newFixedThreadPool(
                 Math.max(1, Runtime.getRuntime().availableProcessors()), named("certmgr-keygen"));
         try {
-            Passphrases passphrases = new Passphrases(b.operator);
+            KeyUnlocker unlocker = new KeyUnlocker(b.keyMaterial, new Passphrases(b.operator));
             AccountSessions accounts = new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
-                    b.acme, b.accountStore, b.keyMaterial, b.operator, passphrases);
-            CertificateUpdater updater = new CertificateUpdater(b.keyMaterial, b.certificateStore, accounts,
-                    b.challengeResponder, passphrases, b.configuration.timing(), b.clock, keyTypes, keyGeneration);
-            return new UpdateService(b.configuration, updater, certificates).update(command);
+                    b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
+            CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
+                    b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
+                    new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention);
+            CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
+            return new UpdateService(b.configuration, updater, certificates, b.services, b.hooks).update(command);
         } finally {
             certificates.shutdownNow();
             keyTypes.shutdownNow();
             keyGeneration.shutdownNow();
             certificates.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Override
+    public Maintenance check(List<String> names) {
+        return maintenance().check(names);
+    }
+
+    @Override
+    public Maintenance cleanup(List<String> names) {
+        return maintenance().cleanup(names);
+    }
+
+    private MaintenanceService maintenance() {
+        return new MaintenanceService(settings.configuration, settings.certificateStore, settings.clock,
+                settings.archiveRetention);
     }
 
     private static ThreadFactory named(String prefix) {
@@ -96,8 +122,56 @@ public final class Certmgr implements UpdateCertificates {
         private Operator operator = Operator.ABSENT;
         private Clock clock = Clock.systemUTC();
         private int parallelism = 4;
+        private HookRunner hooks = HookRunner.NONE;
+        private ServiceReloader services = ServiceReloader.NONE;
+        private Map<KeyType, String> rootCertificates = Map.of();
+        private Optional<Duration> archiveRetention = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Sets what runs the configured hooks.
+         *
+         * @param hooks the runner; {@link HookRunner#NONE} by default
+         * @return this builder
+         */
+        public Builder hooks(HookRunner hooks) {
+            this.hooks = hooks;
+            return this;
+        }
+
+        /**
+         * Sets what reloads services after their certificates changed.
+         *
+         * @param services the reloader; {@link ServiceReloader#NONE} by default
+         * @return this builder
+         */
+        public Builder services(ServiceReloader services) {
+            this.services = services;
+            return this;
+        }
+
+        /**
+         * Sets the root certificate of each key type, from which {@code cert+root.pem} is made.
+         *
+         * @param roots key type → PEM text of its root; none by default (no {@code cert+root.pem})
+         * @return this builder
+         */
+        public Builder rootCertificates(Map<KeyType, String> roots) {
+            this.rootCertificates = Map.copyOf(roots);
+            return this;
+        }
+
+        /**
+         * Sets how long archived files are kept ({@code archive_days}).
+         *
+         * @param retention the age after which archives are deleted; empty (the default) keeps them
+         * @return this builder
+         */
+        public Builder archiveRetention(Optional<Duration> retention) {
+            this.archiveRetention = retention;
+            return this;
         }
 
         /**
@@ -217,6 +291,9 @@ public final class Certmgr implements UpdateCertificates {
             Objects.requireNonNull(challengeResponder, "challengeResponder");
             Objects.requireNonNull(operator, "operator");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(hooks, "hooks");
+            Objects.requireNonNull(services, "services");
+            Objects.requireNonNull(archiveRetention, "archiveRetention");
             return new Certmgr(copy());
         }
 
@@ -232,6 +309,10 @@ public final class Certmgr implements UpdateCertificates {
             b.operator = operator;
             b.clock = clock;
             b.parallelism = parallelism;
+            b.hooks = hooks;
+            b.services = services;
+            b.rootCertificates = rootCertificates;
+            b.archiveRetention = archiveRetention;
             return b;
         }
     }

@@ -1,18 +1,20 @@
 package org.certmgr.ports;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.certmgr.domain.Passphrase;
 import org.certmgr.ports.out.Operator;
 
 /**
  * Turns a configured {@link Passphrase} into the characters to encrypt or decrypt with,
- * asking the operator once per key name for those to be given at run time.
+ * asking the operator at most once per key name, and only when a key needs it.
  */
 final class Passphrases {
+    private static final Optional<char[]> NOT_GIVEN = Optional.empty();
+
     private final Operator operator;
-    private final Map<String, char[]> asked = new ConcurrentHashMap<>();
+    private final Map<String, Optional<char[]>> asked = new HashMap<>();
 
     Passphrases(Operator operator) {
         this.operator = operator;
@@ -33,18 +35,27 @@ final class Passphrases {
         if (setting instanceof Passphrase.Fixed) {
             return Optional.of(((Passphrase.Fixed) setting).value().toCharArray());
         }
-        char[] known = asked.get(keyName);
-        if (known == null) {
-            synchronized (this) {
-                known = asked.get(keyName);
-                if (known == null) {
-                    known = operator.passphrase(keyName).orElseThrow(() -> new CertmgrException(
-                            "the private key of " + keyName + " is to be encrypted with a passphrase given at run time,"
-                                    + " but none was given (use --pass, the environment, or run on a terminal)"));
-                    asked.put(keyName, known);
-                }
-            }
+        Optional<char[]> given = given(keyName);
+        if (given.isEmpty()) {
+            throw new CertmgrException("the private key of " + keyName + " is encrypted with a passphrase given at"
+                    + " run time (key_passphrase: true), but none was given (use --pass, the environment, a"
+                    + " terminal or standard input)");
         }
-        return Optional.of(known.clone());
+        return given;
+    }
+
+    /**
+     * Returns what the operator gives for a key, asking once.
+     *
+     * @param keyName the certificate name, or "account"
+     * @return the passphrase, or empty when the operator has none
+     */
+    synchronized Optional<char[]> given(String keyName) {
+        // Synchronized so that two certificates never prompt on the terminal at the same time.
+        Optional<char[]> known = asked.computeIfAbsent(keyName, name -> {
+            Optional<char[]> answer = operator.passphrase(name);
+            return answer.isPresent() ? Optional.of(answer.get().clone()) : NOT_GIVEN;
+        });
+        return known.map(char[]::clone);
     }
 }
