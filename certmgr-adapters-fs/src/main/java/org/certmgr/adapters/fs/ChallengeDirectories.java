@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.certmgr.domain.DnsName;
 import org.certmgr.ports.out.ChallengeException;
 import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.HookEvent;
+import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.HttpChallenge;
 
 /**
@@ -27,7 +30,10 @@ import org.certmgr.ports.out.HttpChallenge;
  *
  * <p>The folder of a name is its {@code http_challenges} entry, else the
  * {@code http_challenge_dir} template with {@code {fqdn}} replaced by the name's ASCII form.
- * Holds no mutable state; different tokens are different files, so concurrent use is safe.
+ * The {@code set_http_challenge} hook runs after a token file is written, and
+ * {@code clear_http_challenge} after one is removed; their warnings can only be logged, since
+ * the port has no channel for them. Holds no mutable state; different tokens are different
+ * files, so concurrent use is safe.
  */
 final class ChallengeDirectories implements ChallengeResponder {
     private static final String FQDN = "{fqdn}";
@@ -36,10 +42,15 @@ final class ChallengeDirectories implements ChallengeResponder {
 
     private final Map<DnsName, Path> perName;
     private final Optional<String> template;
+    private final HookRunner hooks;
+    private final Consumer<String> warnings;
 
-    ChallengeDirectories(Map<DnsName, Path> perName, Optional<String> template) {
+    ChallengeDirectories(Map<DnsName, Path> perName, Optional<String> template, HookRunner hooks,
+            Consumer<String> warnings) {
         this.perName = Map.copyOf(perName);
         this.template = template;
+        this.hooks = hooks;
+        this.warnings = warnings;
     }
 
     @Override
@@ -60,6 +71,13 @@ final class ChallengeDirectories implements ChallengeResponder {
             throw new ChallengeException("cannot write the http challenge file " + file + " for "
                     + challenge.domain().ascii() + ": " + IoErrors.reason(e), e);
         }
+        try {
+            runHook(HookEvent.SET_HTTP_CHALLENGE, challenge, file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChallengeException("interrupted while the set_http_challenge hook ran for "
+                    + challenge.domain().ascii(), e);
+        }
         return file.toString();
     }
 
@@ -69,11 +87,28 @@ final class ChallengeDirectories implements ChallengeResponder {
         if (dir.isEmpty()) {
             return;
         }
+        Path file;
         try {
-            Files.deleteIfExists(tokenFile(dir.get(), challenge));
+            file = tokenFile(dir.get(), challenge);
+            if (!Files.deleteIfExists(file)) {
+                return;
+            }
         } catch (IOException | ChallengeException e) {
             // A stale token file is harmless: it answers nothing once the challenge is over.
+            return;
         }
+        try {
+            runHook(HookEvent.CLEAR_HTTP_CHALLENGE, challenge, file);
+        } catch (InterruptedException e) {
+            // remove() cannot report it; the caller sees the flag.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runHook(HookEvent event, HttpChallenge challenge, Path file) throws InterruptedException {
+        Map<String, String> fields = Map.of("domain", challenge.domain().ascii(),
+                "challenge_file", file.toAbsolutePath().toString());
+        hooks.run(event, fields, Optional.empty()).forEach(warnings);
     }
 
     private Optional<Path> directory(DnsName domain) {

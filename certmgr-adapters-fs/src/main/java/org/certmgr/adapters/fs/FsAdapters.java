@@ -2,19 +2,30 @@ package org.certmgr.adapters.fs;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.certmgr.adapters.fs.config.HookCommand;
 import org.certmgr.domain.DnsName;
 import org.certmgr.ports.out.AccountStore;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.HookEvent;
+import org.certmgr.ports.out.HookRunner;
+import org.certmgr.ports.out.ServiceReloader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The factory of the local machine's adapters: certificate store, account store and http-01
  * challenge directories. Every adapter needs a POSIX file system (Linux, BSD, macOS).
  */
 public final class FsAdapters {
+
+    private static final String HOOKS_LOGGER = "org.certmgr.hooks";
+    private static final String SERVICES_LOGGER = "org.certmgr.services";
 
     private FsAdapters() {
     }
@@ -66,8 +77,89 @@ public final class FsAdapters {
      * @return the responder
      */
     public static ChallengeResponder challengeDirectories(Map<DnsName, Path> perName, Optional<String> template) {
+        return challengeDirectories(perName, template, HookRunner.NONE);
+    }
+
+    /**
+     * Returns the challenge responder that writes http-01 token files, running the
+     * {@code set_http_challenge} hook after writing a file and {@code clear_http_challenge}
+     * after removing one, with the fields {@code domain} (ASCII form) and
+     * {@code challenge_file} (absolute path). Hook warnings are logged at WARN through the
+     * SLF4J logger {@code org.certmgr.hooks}: the responder has no other way to report them.
+     *
+     * @param perName  the {@code http_challenges} setting
+     * @param template the {@code http_challenge_dir} setting, see
+     *                 {@link #challengeDirectories(Map, Optional)}
+     * @param hooks    runs the challenge hooks, e.g. {@link #hookRunner}
+     * @return the responder
+     */
+    public static ChallengeResponder challengeDirectories(Map<DnsName, Path> perName, Optional<String> template,
+            HookRunner hooks) {
         Objects.requireNonNull(perName, "perName");
         Objects.requireNonNull(template, "template");
-        return new ChallengeDirectories(perName, template);
+        Objects.requireNonNull(hooks, "hooks");
+        Logger logger = LoggerFactory.getLogger(HOOKS_LOGGER);
+        return new ChallengeDirectories(perName, template, hooks, logger::warn);
+    }
+
+    /**
+     * Returns the runner of the commands in the {@code hooks} section.
+     *
+     * <p>Each command runs without a shell: {@code {field}} references are replaced inside
+     * their argument, so a value never becomes more than one argument and never code. The
+     * command's environment is certmgr's own plus {@code CERTMGR_<FIELD>} for every field,
+     * {@code CERTMGR_HOOK} (the hook's id) and, for an encrypted private key,
+     * {@code CERTMGR_PASSPHRASE}; its standard input is empty. Standard output and error go
+     * line by line to the SLF4J logger {@code org.certmgr.hooks} at INFO, prefixed with the
+     * hook's id. A command running past its timeout is killed with its child processes
+     * (SIGTERM, SIGKILL two seconds later). Failures come back as warnings such as
+     * {@code hook certificate_installed: `scp /x host:` exited with code 1}; they never contain
+     * the environment.
+     *
+     * @param hooks   the {@code hooks} setting: every hook's commands, in configuration order
+     * @param dataDir the {@code data_dir} setting, offered as the field {@code data_dir} to
+     *                {@code certificates_updated} when the caller does not give it
+     * @return the runner; safe for concurrent use
+     */
+    public static HookRunner hookRunner(Map<HookEvent, List<HookCommand>> hooks, Path dataDir) {
+        Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(dataDir, "dataDir");
+        return new CommandHookRunner(hooks, dataDir, new ProcessRunner(ProcessRunner.OutputLog.slf4j(HOOKS_LOGGER)),
+                System.getenv());
+    }
+
+    /**
+     * Returns the service reloader that runs the commands of the {@code services} section.
+     *
+     * <p>A command runs without a shell, with certmgr's environment and an empty standard
+     * input; its output goes line by line to the SLF4J logger {@code org.certmgr.services} at
+     * INFO, prefixed with the service name. A command running past the timeout is killed with
+     * its child processes. A failure comes back as e.g.
+     * {@code service nginx: `systemctl reload nginx` exited with code 1}.
+     *
+     * @param serviceCommands the {@code services} setting: service name → command split into arguments
+     * @param timeout         how long one reload may take
+     * @return the reloader; safe for concurrent use
+     */
+    public static ServiceReloader serviceReloader(Map<String, List<String>> serviceCommands, Duration timeout) {
+        Objects.requireNonNull(serviceCommands, "serviceCommands");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the reload timeout must be positive");
+        }
+        return new CommandServiceReloader(serviceCommands, timeout,
+                new ProcessRunner(ProcessRunner.OutputLog.slf4j(SERVICES_LOGGER)), System.getenv());
+    }
+
+    /**
+     * Returns the lock that keeps a second run out, on {@code lockFile}; nothing is locked
+     * until {@link RunLock#tryAcquire} or {@link RunLock#acquire}.
+     *
+     * @param lockFile the {@code lock_file} setting
+     * @return the lock, not yet held
+     */
+    public static RunLock runLock(Path lockFile) {
+        Objects.requireNonNull(lockFile, "lockFile");
+        return new RunLock(lockFile);
     }
 }
