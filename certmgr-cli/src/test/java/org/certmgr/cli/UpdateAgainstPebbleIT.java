@@ -164,6 +164,71 @@ class UpdateAgainstPebbleIT {
         assertThat(data.resolve("terms.test")).doesNotExist();
     }
 
+    @Test
+    void givenARootFileAPassphraseHooksAndAService_thenEveryFileOpensWithOpensslAndEachActionRunsOnce() throws Exception {
+        Files.copy(root, dir.resolve("root_cert.rsa.pem"));
+        Path hookLog = dir.resolve("hooks.log");
+        Path reloads = dir.resolve("reloads.log");
+        ConfigFiles.write(dir, "certmgr.json", "{\n"
+                + "  \"account\": { \"agree_to_terms\": true },\n"
+                + "  \"settings\": {\n"
+                + "    \"data_dir\": " + ConfigFiles.json(data) + ", \"log_file\": null,\n"
+                + "    \"lock_file\": " + ConfigFiles.json(dir.resolve("certmgr.lock")) + ",\n"
+                + "    \"key_size\": 2048, \"key_curve\": \"secp256r1\", \"key_passphrase\": true,\n"
+                + "    \"http_challenge_dir\": " + ConfigFiles.json(web.webRoot().resolve("{fqdn}/.well-known/acme-challenge")) + ",\n"
+                + "    \"acme_directory_url\": \"" + pebble.directoryUrl() + "\",\n"
+                + "    \"acme_ca_bundle\": " + ConfigFiles.json(pebble.trustAnchorPem()) + "\n"
+                + "  },\n"
+                + "  \"services\": { \"web\": [\"sh\", \"-c\", \"echo reloaded >> \\\"$0\\\"\", " + ConfigFiles.json(reloads) + "] },\n"
+                + "  \"hooks\": { \"certificate_installed\": { \"args\": [\"sh\", \"-c\","
+                + " \"echo \\\"$CERTMGR_KEY_TYPE $1\\\" >> \\\"$0\\\"\", " + ConfigFiles.json(hookLog) + ", \"{certificate_file}\"] } },\n"
+                + "  \"certificates\": [ { \"name\": \"files.test\", \"services\": [\"web\"] },"
+                + " { \"name\": \"other.test\", \"services\": [\"web\"] } ]\n"
+                + "}\n");
+        Map<String, String> env = Map.of("FILES_TEST_PASSPHRASE", "files-secret", "OTHER_TEST_PASSPHRASE", "other-secret");
+
+        CliRun run = CliRun.in(dir, env, "update");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(run.out()).contains("reloaded service web");
+        Path folder = data.resolve("files.test");
+        assertThat(OpenSsl.run("dhparam", "-in", folder.resolve("params.pem").toString(), "-noout", "-check"))
+                .doesNotContain("unable");
+        assertThat(OpenSsl.run("ecparam", "-in", folder.resolve("params.pem").toString(), "-noout", "-text"))
+                .contains("secp384r1");
+        for (String type : new String[] {"rsa", "ecdsa"}) {
+            String key = folder.resolve(type + "/keys/key.pem").toString();
+            String keyCert = folder.resolve(type + "/keys/key+cert.pem").toString();
+            String cert = folder.resolve(type + "/cert.pem").toString();
+            assertThat(Files.readString(Path.of(key))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+            String publicKey = OpenSsl.run("x509", "-in", cert, "-noout", "-pubkey");
+            assertThat(OpenSsl.run("pkey", "-in", key, "-passin", "pass:files-secret", "-pubout")).isEqualTo(publicKey);
+            assertThat(OpenSsl.run("pkey", "-in", keyCert, "-passin", "pass:files-secret", "-pubout")).isEqualTo(publicKey);
+            assertThat(OpenSsl.run("x509", "-in", keyCert, "-noout", "-pubkey")).isEqualTo(publicKey);
+            assertThat(OpenSsl.run("dhparam", "-in", cert, "-noout")).isEmpty();
+        }
+        String full = folder.resolve("rsa/cert+root.pem").toString();
+        assertThat(countCertificates(Path.of(full))).isEqualTo(countCertificates(folder.resolve("rsa/cert.pem")) + 1);
+        assertThat(OpenSsl.run("verify", "-CAfile", root.toString(), "-untrusted", full, full)).contains(": OK");
+        assertThat(folder.resolve("ecdsa/cert+root.pem")).doesNotExist();
+        assertThat(Files.readAllLines(hookLog)).containsExactlyInAnyOrder(
+                "rsa " + data.resolve("files.test/rsa/cert.pem"), "ecdsa " + data.resolve("files.test/ecdsa/cert.pem"),
+                "rsa " + data.resolve("other.test/rsa/cert.pem"), "ecdsa " + data.resolve("other.test/ecdsa/cert.pem"));
+        assertThat(Files.readAllLines(reloads)).containsExactly("reloaded");
+
+        CliRun again = CliRun.in(dir, env, "update");
+        assertThat(again.out()).isEmpty();
+        assertThat(again.err()).isEmpty();
+        assertThat(Files.readAllLines(hookLog)).hasSize(4);
+        assertThat(Files.readAllLines(reloads)).hasSize(1);
+
+        CliRun wrong = CliRun.in(dir, Map.of("FILES_TEST_PASSPHRASE", "wrong", "OTHER_TEST_PASSPHRASE", "other-secret"), "update");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.CERTIFICATE_FAILED);
+        assertThat(wrong.err()).contains("files.test: failed:").contains("does not decrypt").doesNotContain("wrong");
+        assertThat(OpenSsl.run("pkey", "-in", folder.resolve("rsa/keys/key.pem").toString(), "-passin", "pass:files-secret",
+                "-noout")).isEmpty();
+    }
+
     private Stream<Path> challengeFilesLeft() throws IOException {
         try (Stream<Path> files = Files.walk(web.webRoot())) {
             return files.filter(Files::isRegularFile).toList().stream();
