@@ -6,11 +6,13 @@ import static org.certmgr.adapters.fs.FsTestFiles.mode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import org.certmgr.ports.out.AccountRegistration;
 import org.certmgr.ports.out.AccountStore;
 import org.certmgr.ports.out.StoreException;
 import org.certmgr.ports.out.StoredAccount;
+import org.certmgr.testkit.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +24,15 @@ class FsAccountStoreTest {
     private static final StoredAccount SECOND = new StoredAccount(KEY_2, new AccountRegistration(
             "https://ca.example.test/acct/2", "https://ca.example.test/dir", Optional.empty()));
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
+
     @TempDir
     Path dataDir;
 
     private final FaultyFileOps ops = new FaultyFileOps();
 
     private AccountStore store() {
-        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, ops);
+        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, clock, ops);
     }
 
     private Path file(String name) {
