@@ -160,9 +160,9 @@ final class StoreCheck {
         Maintenance result() {
             if (refused > 0) {
                 warnings.add(refused + (refused == 1 ? " file or folder keeps its owner" : " files and folders keep"
-                        + " their owner") + " instead of " + owners.describe() + " (file_user, file_group): this"
-                        + " process (user " + System.getProperty("user.name") + ") may not change owners; run check"
-                        + " as root. First refusal: " + refusal);
+                        + " their owner") + " instead of " + owners.describe() + " (file_user, file_group): the"
+                        + " system does not let this process (user " + System.getProperty("user.name") + ") change"
+                        + " owners, which needs root; first refusal: " + refusal);
             }
             return new Maintenance(actions, warnings);
         }
