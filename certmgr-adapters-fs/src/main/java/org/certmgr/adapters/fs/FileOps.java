@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,11 +16,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.certmgr.ports.out.StoreException;
 
@@ -261,6 +267,80 @@ class FileOps {
             throw IoErrors.storeFailure("list", dir, e);
         }
         return entries;
+    }
+
+    /**
+     * Deletes one file, symbolic link (not what it points to) or empty folder.
+     *
+     * @param path what to delete
+     * @throws StoreException when it cannot be deleted, also when it does not exist
+     */
+    void delete(Path path) throws StoreException {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw IoErrors.storeFailure("delete", path, e);
+        }
+    }
+
+    /**
+     * Sets the mode of a file or folder, never following a symbolic link: the JDK opens the
+     * entry with {@code O_NOFOLLOW} and changes the mode of that descriptor, so a link put in
+     * its place meanwhile fails instead of opening up what it points to.
+     *
+     * @param path the file or folder
+     * @param mode its new mode
+     * @throws StoreException when the mode cannot be set (a link is refused)
+     */
+    void setMode(Path path, Set<PosixFilePermission> mode) throws StoreException {
+        try {
+            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(mode);
+        } catch (IOException e) {
+            throw IoErrors.storeFailure("set the mode of", path, e);
+        }
+    }
+
+    /**
+     * Gives a file, folder or link (never what a link points to) an owner and a group.
+     *
+     * @param path  the entry
+     * @param user  its new owner, or empty to keep the owner
+     * @param group its new group, or empty to keep the group
+     * @throws OwnerChangeRefusedException when the system does not let this process change it
+     *                                     (not root)
+     * @throws StoreException              when it fails for another reason
+     */
+    void changeOwner(Path path, Optional<UserPrincipal> user, Optional<GroupPrincipal> group) throws StoreException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (user.isPresent()) {
+                view.setOwner(user.get());
+            }
+            if (group.isPresent()) {
+                view.setGroup(group.get());
+            }
+        } catch (IOException e) {
+            throw ownerFailure(path, e);
+        }
+    }
+
+    /**
+     * Builds the exception for a failed owner change: a refusal (EPERM, EACCES) gets its own
+     * type, because a process that may not change owners fails the same way on every file.
+     *
+     * @param path the entry
+     * @param e    the cause
+     * @return the exception to throw
+     */
+    static StoreException ownerFailure(Path path, IOException e) {
+        String reason = IoErrors.reason(e);
+        if (e instanceof AccessDeniedException || (e instanceof FileSystemException
+                && "Operation not permitted".equals(((FileSystemException) e).getReason()))) {
+            return new OwnerChangeRefusedException("cannot change the owner of " + path + ": " + reason, e);
+        }
+        return new StoreException("cannot change the owner of " + path + ": " + reason, e);
     }
 
     private static void widen(Path path, Set<PosixFilePermission> mode) throws IOException {

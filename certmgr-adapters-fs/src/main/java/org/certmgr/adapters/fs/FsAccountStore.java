@@ -3,12 +3,16 @@ package org.certmgr.adapters.fs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,22 +23,33 @@ import org.certmgr.ports.out.StoredAccount;
 
 /**
  * The account store: {@code data_dir/account/client.key} (0640) and
- * {@code data_dir/account/registration.json} (0644).
+ * {@code data_dir/account/registration.json} (0644); replaced pairs go to
+ * {@code data_dir/archives/account/YYYY_MM_DD_HHMMSS/} (UTC).
  *
  * <p>Two files cannot be replaced by one rename, so the registration is the commit point:
  * it records the SHA-256 of the key file it belongs to. {@link #save} runs
  * <ol>
+ *   <li>archive the pair being replaced: hard-link (or copy) {@code client.key} and
+ *       {@code registration.json} into a fresh {@code archives/account/.archiving~<random>}
+ *       folder, fsync it, rename it to its time stamp and fsync {@code archives/account} —
+ *       the installed files are only read;</li>
  *   <li>write the new key to {@code client.key.next} (0640, fsync);</li>
  *   <li>write the registration to a temporary file and rename it over
  *       {@code registration.json} (fsync) — from this instant the new account is saved;</li>
  *   <li>rename {@code client.key.next} over {@code client.key}.</li>
  * </ol>
- * A crash before step 2 leaves the old pair (the stray {@code client.key.next} does not match
- * the old registration and is ignored, then removed by the next save). A crash between 2 and 3
- * leaves the new registration, the old {@code client.key} and the new {@code client.key.next}:
- * {@link #load} sees that the registration's hash matches {@code client.key.next}, not
- * {@code client.key}, and returns the new pair; the next save finishes the rename first. So a
- * reader always gets the old pair or the new pair, as the port requires.
+ * A crash during step 1 leaves the old pair untouched and at most a half-built
+ * {@code .archiving~} folder, which the next save deletes (that save archives the same pair
+ * again). The archive holds other names for the old files' contents, so the renames of steps
+ * 3 and 4 take nothing away from it. A crash before step 3 leaves the old pair (the stray
+ * {@code client.key.next} does not match the old registration and is ignored, then removed by
+ * the next save). A crash between 3 and 4 leaves the new registration, the old
+ * {@code client.key} and the new {@code client.key.next}: {@link #load} sees that the
+ * registration's hash matches {@code client.key.next}, not {@code client.key}, and returns the
+ * new pair; the next save finishes the rename first. So a reader always gets the old pair or
+ * the new pair, as the port requires. A pair that cannot be archived is not replaced (the save
+ * fails); a save that fails before step 3 deletes the archive it made, since nothing was
+ * replaced. Saving the account that is already saved archives nothing.
  *
  * <p>A registration without {@code clientKeySha256} (written by hand) is taken as it is.
  */
@@ -44,15 +59,21 @@ final class FsAccountStore implements AccountStore {
     static final String NEXT_KEY = "client.key.next";
     static final String REGISTRATION = "registration.json";
     private static final String TEMPORARY_PREFIX = ".registration.json.tmp~";
+    private static final String ARCHIVING_PREFIX = ".archiving~";
 
     private final Path folder;
+    private final Path archives;
     private final FileOps ops;
     private final Owners owners;
+    private final Archiver archiver;
 
-    FsAccountStore(Path dataDir, FileOwnership ownership, FileOps ops) {
-        this.folder = dataDir.resolve(FOLDER);
+    FsAccountStore(Path dataDir, FileOwnership ownership, Clock clock, FileOps ops) {
+        StoreLayout layout = new StoreLayout(dataDir);
+        this.folder = layout.account();
+        this.archives = layout.accountArchives();
         this.ops = ops;
-        this.owners = new Owners(ownership, dataDir.getFileSystem());
+        this.owners = new Owners(ownership, dataDir.getFileSystem(), ops);
+        this.archiver = new Archiver(layout, ops, clock);
     }
 
     @Override
@@ -99,11 +120,9 @@ final class FsAccountStore implements AccountStore {
         ops.createDirectories(folder, FileOps.PUBLIC_DIR);
         finishInterruptedSave(key, next);
         ops.deleteTree(next);
-        for (Path entry : ops.list(folder)) {
-            if (entry.getFileName().toString().startsWith(TEMPORARY_PREFIX)) {
-                ops.deleteTree(entry);
-            }
-        }
+        deleteLeftovers(folder, TEMPORARY_PREFIX);
+        deleteLeftovers(archives, ARCHIVING_PREFIX);
+        Optional<Path> archived = archiveReplaced(account, key, registration);
         byte[] keyBytes = account.privateKeyPem().getBytes(StandardCharsets.UTF_8);
         Path temporary = folder.resolve(TEMPORARY_PREFIX + UUID.randomUUID());
         try {
@@ -114,6 +133,8 @@ final class FsAccountStore implements AccountStore {
         } catch (StoreException | RuntimeException e) {
             ops.deleteQuietly(temporary);
             ops.deleteQuietly(next);
+            // Nothing was replaced, so the archive copy of the current pair is not kept.
+            archived.ifPresent(ops::deleteQuietly);
             throw e;
         }
         // Saved: the registration names the new key. Failures below are finished by the next save.
@@ -123,6 +144,75 @@ final class FsAccountStore implements AccountStore {
             ops.fsync(folder);
         } catch (StoreException e) {
             // load() reads client.key.next while client.key is stale.
+        }
+    }
+
+    private void deleteLeftovers(Path dir, String prefix) throws StoreException {
+        for (Path entry : ops.list(dir)) {
+            if (entry.getFileName().toString().startsWith(prefix)) {
+                ops.deleteTree(entry);
+            }
+        }
+    }
+
+    /**
+     * Archives the installed files unless they are the very account being saved.
+     *
+     * @return the archive folder made, if any
+     */
+    private Optional<Path> archiveReplaced(StoredAccount replacing, Path key, Path registration)
+            throws StoreException {
+        List<Path> present = new ArrayList<>();
+        for (Path file : List.of(key, registration)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                present.add(file);
+            }
+        }
+        if (present.isEmpty() || sameAccount(replacing)) {
+            return Optional.empty();
+        }
+        ops.createDirectories(archives, FileOps.PUBLIC_DIR);
+        Path building = archives.resolve(ARCHIVING_PREFIX + UUID.randomUUID());
+        Path archived;
+        try {
+            ops.createDirectory(building, FileOps.PUBLIC_DIR);
+            for (Path file : present) {
+                keep(file, building.resolve(file.getFileName().toString()));
+            }
+            ops.fsync(building);
+            archived = archiver.archiveInto(archives, building);
+        } catch (StoreException | RuntimeException e) {
+            ops.deleteQuietly(building);
+            throw e;
+        }
+        try {
+            // The archive must be on disk before the files it keeps are replaced.
+            ops.fsync(archives);
+        } catch (StoreException | RuntimeException e) {
+            ops.deleteQuietly(archived);
+            throw e;
+        }
+        return Optional.of(archived);
+    }
+
+    private boolean sameAccount(StoredAccount replacing) {
+        try {
+            return load().map(replacing::equals).orElse(false);
+        } catch (StoreException e) {
+            // Unreadable files are replaced, so they are archived as they are.
+            return false;
+        }
+    }
+
+    /** Gives the archive a name of {@code file}: a hard link, or a copy with the same mode when linking fails. */
+    private void keep(Path file, Path copy) throws StoreException {
+        try {
+            ops.hardLink(copy, file);
+        } catch (StoreException e) {
+            // e.g. account/ and archives/ on different file systems.
+            byte[] content = readIfExists(file).orElseThrow(() -> e);
+            write(copy, content, file.getFileName().toString().equals(KEY) ? FileOps.SECRET_FILE
+                    : FileOps.PUBLIC_FILE);
         }
     }
 

@@ -38,7 +38,9 @@ public final class FsAdapters {
      * reader and no crash can ever see a mix of old and new files. Replaced generations go to
      * {@code dataDir/archives/<name>/YYYY_MM_DD_HHMMSS/}. A real folder left by the original
      * Python tool is archived on the first commit and replaced by the link. Private keys are
-     * created with mode 0640, other files 0644.
+     * created with mode 0640, other files 0644. Locations handed to hooks and servers are
+     * {@code dataDir/<name>/...}, through the link; {@code check} puts modes, owners and alias
+     * links back in order, and {@code deleteArchives} reads an archive's age from its name.
      *
      * @param dataDir   the {@code data_dir} setting
      * @param ownership the owner and group of the installed files
@@ -54,16 +56,31 @@ public final class FsAdapters {
 
     /**
      * Returns the account store: {@code dataDir/account/client.key} (mode 0640) and
-     * {@code dataDir/account/registration.json} (mode 0644).
+     * {@code dataDir/account/registration.json} (mode 0644). A replaced pair is moved to
+     * {@code dataDir/archives/account/YYYY_MM_DD_HHMMSS/}, named by the system clock in UTC.
      *
      * @param dataDir   the {@code data_dir} setting
      * @param ownership the owner and group of the account files
      * @return the store
      */
     public static AccountStore accountStore(Path dataDir, FileOwnership ownership) {
+        return accountStore(dataDir, ownership, Clock.systemUTC());
+    }
+
+    /**
+     * Returns the account store, naming its archive folders by {@code clock}: see
+     * {@link #accountStore(Path, FileOwnership)}.
+     *
+     * @param dataDir   the {@code data_dir} setting
+     * @param ownership the owner and group of the account files
+     * @param clock     the clock naming archive folders (in UTC)
+     * @return the store
+     */
+    public static AccountStore accountStore(Path dataDir, FileOwnership ownership, Clock clock) {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(ownership, "ownership");
-        return new FsAccountStore(dataDir, ownership, new FileOps());
+        Objects.requireNonNull(clock, "clock");
+        return new FsAccountStore(dataDir, ownership, clock, new FileOps());
     }
 
     /**

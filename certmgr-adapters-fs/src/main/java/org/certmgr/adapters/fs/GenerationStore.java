@@ -1,24 +1,25 @@
 package org.certmgr.adapters.fs;
 
-import java.util.Map;
-import java.time.Instant;
-import org.certmgr.ports.out.Maintenance;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.certmgr.domain.CertificateName;
 import org.certmgr.domain.DnsName;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.CommitResult;
 import org.certmgr.ports.out.FileSet;
+import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.StoreException;
 
 /**
@@ -46,6 +47,8 @@ final class GenerationStore implements CertificateStore {
     private final Recovery recovery;
     private final GenerationBuilder builder;
     private final AliasLinks aliasLinks;
+    private final ArchivePruner pruner;
+    private final StoreCheck storeCheck;
 
     GenerationStore(Path dataDir, FileOwnership ownership, Clock clock, FileOps ops) {
         this.layout = new StoreLayout(dataDir);
@@ -53,8 +56,11 @@ final class GenerationStore implements CertificateStore {
         this.links = new Links(layout, ops);
         this.archiver = new Archiver(layout, ops, clock);
         this.recovery = new Recovery(layout, ops, links, archiver);
-        this.builder = new GenerationBuilder(layout, ops, new Owners(ownership, dataDir.getFileSystem()));
-        this.aliasLinks = new AliasLinks(layout, links);
+        Owners owners = new Owners(ownership, dataDir.getFileSystem(), ops);
+        this.builder = new GenerationBuilder(layout, ops, owners);
+        this.aliasLinks = new AliasLinks(layout, links, ops);
+        this.pruner = new ArchivePruner(layout, ops);
+        this.storeCheck = new StoreCheck(layout, ops, owners);
     }
 
     @Override
@@ -91,7 +97,7 @@ final class GenerationStore implements CertificateStore {
             previous = Optional.of(new GenerationBuilder.Previous(folder, readOrFail(folder)));
         }
         if (previous.isPresent() && previous.get().files().equals(files)) {
-            return new CommitResult(List.of(), List.of(), aliasLinks.update(name, aliases));
+            return new CommitResult(List.of(), List.of(), aliasLinks.update(name, aliases).skipped());
         }
         GenerationBuilder.Built built = builder.build(name, files, previous);
         switchTo(name, built, installed);
@@ -108,7 +114,7 @@ final class GenerationStore implements CertificateStore {
                         + "); the next run archives them");
             }
         }
-        warnings.addAll(aliasLinks.update(name, aliases));
+        warnings.addAll(aliasLinks.update(name, aliases).skipped());
         return difference(previous.map(GenerationBuilder.Previous::files), files).withWarnings(warnings);
     }
 
@@ -187,18 +193,72 @@ final class GenerationStore implements CertificateStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the absolute path {@code data_dir/<name>/<relativePath>}, through the link that
+     * each commit switches, never a generation folder.
+     *
+     * @throws IllegalArgumentException when {@code relativePath} is not a safe relative path
+     */
     @Override
     public String location(CertificateName name, String relativePath) {
-        throw new UnsupportedOperationException("TODO(helper-fs)");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(relativePath, "relativePath");
+        Path folder = layout.dataDir().toAbsolutePath().normalize().resolve(name.folderName());
+        if (relativePath.isEmpty()) {
+            return folder.toString();
+        }
+        FileSet.checkPath(relativePath);
+        return folder.resolve(relativePath).toString();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the folders of {@code archives/<name>/} whose name ({@code YYYY_MM_DD_HHMMSS[.n]},
+     * UTC) is before {@code cutoff}, deleted without following links. An entry whose name is no
+     * such time is a warning and stays.
+     */
     @Override
-    public Maintenance deleteArchives(CertificateName name, Instant cutoff) {
-        throw new UnsupportedOperationException("TODO(helper-fs)");
+    public Maintenance deleteArchives(CertificateName name, Instant cutoff) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cutoff, "cutoff");
+        return pruner.deleteBefore(name, cutoff);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: every file and folder below {@code data_dir} (generations, archives, account),
+     * without following links, gets the mode and owner the store creates it with (see
+     * {@link StoreCheck}); then the alias links of each installed certificate are created or
+     * switched, and links named like a DNS name that lead to one of the certificates but are
+     * not among its aliases are removed. Paths in the lines are relative to {@code data_dir}.
+     */
     @Override
-    public Maintenance check(Map<CertificateName, Set<DnsName>> aliases) {
-        throw new UnsupportedOperationException("TODO(helper-fs)");
+    public Maintenance check(Map<CertificateName, Set<DnsName>> aliases) throws StoreException {
+        Objects.requireNonNull(aliases, "aliases");
+        Maintenance result = storeCheck.run();
+        List<String> actions = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<CertificateName, Set<DnsName>> entry : new TreeMap<>(aliases).entrySet()) {
+            try {
+                if (layout.installed(entry.getKey()).kind() == StoreLayout.Kind.NONE) {
+                    // Links to a certificate not installed would lead nowhere; its first commit makes them.
+                    continue;
+                }
+            } catch (StoreException e) {
+                warnings.add(e.getMessage());
+                continue;
+            }
+            AliasLinks.Outcome outcome = aliasLinks.update(entry.getKey(), entry.getValue());
+            actions.addAll(outcome.changed());
+            warnings.addAll(outcome.skipped());
+        }
+        AliasLinks.Outcome stale = aliasLinks.removeStale(aliases);
+        actions.addAll(stale.changed());
+        warnings.addAll(stale.skipped());
+        return result.plus(new Maintenance(actions, warnings));
     }
 }

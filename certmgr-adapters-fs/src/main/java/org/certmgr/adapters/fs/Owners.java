@@ -2,11 +2,8 @@ package org.certmgr.adapters.fs;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
@@ -22,14 +19,16 @@ import org.certmgr.ports.out.StoreException;
 final class Owners {
     private final FileOwnership ownership;
     private final FileSystem fileSystem;
+    private final FileOps ops;
     private volatile Resolved resolved;
 
     private record Resolved(Optional<UserPrincipal> user, Optional<GroupPrincipal> group) {
     }
 
-    Owners(FileOwnership ownership, FileSystem fileSystem) {
+    Owners(FileOwnership ownership, FileSystem fileSystem, FileOps ops) {
         this.ownership = ownership;
         this.fileSystem = fileSystem;
+        this.ops = ops;
     }
 
     /**
@@ -45,25 +44,35 @@ final class Owners {
      * Gives a file or folder (never following a link) the configured owner and group.
      *
      * @param path the file
-     * @throws StoreException when a name is unknown or the change is refused
+     * @throws OwnerChangeRefusedException when this process may not change owners
+     * @throws StoreException when a name is unknown or the change fails
      */
     void apply(Path path) throws StoreException {
         if (!isSet()) {
             return;
         }
         Resolved r = resolve();
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        try {
-            if (r.user().isPresent()) {
-                view.setOwner(r.user().get());
-            }
-            if (r.group().isPresent()) {
-                view.setGroup(r.group().get());
-            }
-        } catch (IOException e) {
-            throw IoErrors.storeFailure("change the owner of", path, e);
-        }
+        ops.changeOwner(path, r.user(), r.group());
+    }
+
+    /**
+     * Describes the configured owner for messages.
+     *
+     * @return e.g. {@code root:ssl-cert}, {@code root} or {@code :ssl-cert}
+     */
+    String describe() {
+        return ownership.user().orElse("") + ownership.group().map(g -> ":" + g).orElse("");
+    }
+
+    /**
+     * Describes the owner of a file in the same form as {@link #describe}.
+     *
+     * @param attributes the file's attributes
+     * @return e.g. {@code www-data:www-data}, showing only the parts that are configured
+     */
+    String describe(PosixFileAttributes attributes) {
+        return (ownership.user().isPresent() ? attributes.owner().getName() : "")
+                + (ownership.group().isPresent() ? ":" + attributes.group().getName() : "");
     }
 
     /**

@@ -23,15 +23,20 @@ import org.certmgr.ports.out.StoreException;
  *     &lt;name&gt; -&gt; .generations/&lt;name&gt;/&lt;id&gt;   the current generation (relative link)
  *     &lt;alias&gt; -&gt; &lt;name&gt;
  *     archives/&lt;name&gt;/YYYY_MM_DD_HHMMSS/   replaced generations
+ *     account/client.key, registration.json  the ACME account ({@link FsAccountStore})
+ *     archives/account/YYYY_MM_DD_HHMMSS/  replaced accounts
  *     .tmp-link~&lt;name&gt;~&lt;link&gt;~&lt;random&gt;  a link about to replace &lt;link&gt;
  * </pre>
  *
  * <p>Every helper name starts with a dot or contains {@code ~}, which no certificate name can,
- * so none can be mistaken for a certificate folder.
+ * so none can be mistaken for a certificate folder; {@code account} and {@code archives} are
+ * names that {@link CertificateName} refuses, so {@code archives/account} cannot be the archive
+ * of a certificate either.
  */
 final class StoreLayout {
     static final String GENERATIONS = ".generations";
     static final String ARCHIVES = "archives";
+    static final String ACCOUNT = "account";
     static final String PARTIAL_SUFFIX = ".partial";
     private static final String TMP_LINK_PREFIX = ".tmp-link~";
     private static final Pattern ID = Pattern.compile("[0-9]{10}");
@@ -80,8 +85,38 @@ final class StoreLayout {
         return generationsRoot().resolve(name.folderName());
     }
 
+    Path archivesRoot() {
+        return dataDir.resolve(ARCHIVES);
+    }
+
     Path archives(CertificateName name) {
-        return dataDir.resolve(ARCHIVES).resolve(name.folderName());
+        return archivesRoot().resolve(name.folderName());
+    }
+
+    Path account() {
+        return dataDir.resolve(ACCOUNT);
+    }
+
+    Path accountArchives() {
+        return archivesRoot().resolve(ACCOUNT);
+    }
+
+    /**
+     * Names a path below {@code data_dir} for messages, relative to it.
+     *
+     * @param path a path below {@code data_dir}
+     * @return e.g. {@code archives/example.com/2026_01_01_000000}
+     */
+    String relative(Path path) {
+        Path rel = dataDir.relativize(path);
+        StringBuilder sb = new StringBuilder();
+        for (Path part : rel) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
     }
 
     /** The relative target of {@code data_dir/<name>} for a generation. */

@@ -3,7 +3,11 @@ package org.certmgr.adapters.fs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.certmgr.ports.out.AccountStore;
+import org.certmgr.ports.out.StoredAccount;
 import org.certmgr.testkit.contract.AccountStoreContract;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +19,7 @@ class FsAccountStoreContractTest extends AccountStoreContract {
     @Override
     protected AccountStore newStore() {
         ops = new FaultyFileOps();
-        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, ops);
+        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, Clock.systemUTC(), ops);
     }
 
     @Override
@@ -33,5 +37,14 @@ class FsAccountStoreContractTest extends AccountStoreContract {
     protected void failNextSave() {
         // The key is written, the registration is not: the worst moment before the commit point.
         ops.failWriteAfter(1);
+    }
+
+    @Override
+    protected List<StoredAccount> replacedAccounts() throws Exception {
+        List<StoredAccount> accounts = new ArrayList<>();
+        for (Path folder : FsTestFiles.archiveFolders(dataDir, "account")) {
+            accounts.add(FsTestFiles.archivedAccount(folder));
+        }
+        return accounts;
     }
 }

@@ -6,11 +6,14 @@ import static org.certmgr.adapters.fs.FsTestFiles.mode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.certmgr.ports.out.AccountRegistration;
 import org.certmgr.ports.out.AccountStore;
 import org.certmgr.ports.out.StoreException;
 import org.certmgr.ports.out.StoredAccount;
+import org.certmgr.testkit.fakes.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +25,15 @@ class FsAccountStoreTest {
     private static final StoredAccount SECOND = new StoredAccount(KEY_2, new AccountRegistration(
             "https://ca.example.test/acct/2", "https://ca.example.test/dir", Optional.empty()));
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T05:06:07Z"));
+
     @TempDir
     Path dataDir;
 
     private final FaultyFileOps ops = new FaultyFileOps();
 
     private AccountStore store() {
-        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, ops);
+        return new FsAccountStore(dataDir, FileOwnership.CURRENT_USER, clock, ops);
     }
 
     private Path file(String name) {
@@ -176,5 +181,151 @@ class FsAccountStoreTest {
 
         assertThat(FsTestFiles.entries(dataDir.resolve("account")).stream().map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("client.key", "registration.json");
+    }
+
+    // Archives of replaced accounts
+
+    private Path archives() {
+        return dataDir.resolve("archives").resolve("account");
+    }
+
+    @Test
+    void givenSecondSave_thenTheFirstPairIsArchivedUnderTheClocksTimeWithItsModes() throws Exception {
+        store().save(FIRST);
+        long firstKey = FsTestFiles.inode(file("client.key"));
+
+        store().save(SECOND);
+
+        Path archived = archives().resolve("2026_03_04_050607");
+        assertThat(FsTestFiles.entries(archives())).containsExactly(archived);
+        assertThat(FsTestFiles.archivedAccount(archived)).isEqualTo(FIRST);
+        assertThat(mode(archived.resolve("client.key"))).isEqualTo("rw-r-----");
+        assertThat(mode(archived.resolve("registration.json"))).isEqualTo("rw-r--r--");
+        assertThat(FsTestFiles.inode(archived.resolve("client.key"))).isEqualTo(firstKey);
+        assertThat(FsTestFiles.entries(archived)).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("client.key", "registration.json");
+        assertThat(store().load()).contains(SECOND);
+    }
+
+    @Test
+    void givenSavesInOneSecond_thenLaterArchivesGetASuffix() throws Exception {
+        store().save(FIRST);
+        store().save(SECOND);
+
+        store().save(FIRST);
+
+        assertThat(FsTestFiles.archiveFolders(dataDir, "account")).extracting(p -> p.getFileName().toString())
+                .containsExactly("2026_03_04_050607", "2026_03_04_050607.1");
+    }
+
+    @Test
+    void givenTheSavedAccountSavedAgain_thenNothingIsArchived() throws Exception {
+        store().save(FIRST);
+
+        store().save(FIRST);
+
+        assertThat(Files.exists(archives())).isFalse();
+        assertThat(store().load()).contains(FIRST);
+    }
+
+    @Test
+    void givenAnUnreadableAccount_thenSaveArchivesItsFilesAsTheyAre() throws Exception {
+        store().save(FIRST);
+        Files.writeString(file("registration.json"), "{ broken");
+
+        store().save(SECOND);
+
+        Path archived = FsTestFiles.archiveFolders(dataDir, "account").get(0);
+        assertThat(Files.readString(archived.resolve("registration.json"))).isEqualTo("{ broken");
+        assertThat(Files.readString(archived.resolve("client.key"))).isEqualTo(KEY_1);
+        assertThat(store().load()).contains(SECOND);
+    }
+
+    @Test
+    void givenTheArchiveCannotBeMade_thenTheSaveFailsAndTheAccountStays() throws Exception {
+        store().save(FIRST);
+        Files.createDirectories(archives().getParent());
+        Files.writeString(archives(), "a file where the archive folder belongs");
+
+        assertThatThrownBy(() -> store().save(SECOND)).isInstanceOf(StoreException.class)
+                .hasMessageContaining(archives().toString());
+
+        assertThat(store().load()).contains(FIRST);
+        assertThat(FsTestFiles.entries(dataDir.resolve("account")).stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("client.key", "registration.json");
+    }
+
+    @Test
+    void givenAHalfBuiltArchiveFromACrash_thenTheNextSaveRemovesIt() throws Exception {
+        store().save(FIRST);
+        Path leftover = archives().resolve(".archiving~0f0f");
+        Files.createDirectories(leftover);
+        Files.writeString(leftover.resolve("client.key"), KEY_1);
+
+        store().save(SECOND);
+
+        assertThat(Files.exists(leftover)).isFalse();
+        assertThat(FsTestFiles.archiveFolders(dataDir, "account")).hasSize(1);
+    }
+
+    @Test
+    void givenTheFactoryWithAClock_thenArchivesAreNamedByIt() throws Exception {
+        AccountStore store = FsAdapters.accountStore(dataDir, FileOwnership.CURRENT_USER,
+                new MutableClock(Instant.parse("2027-12-31T23:59:59Z")));
+        store.save(FIRST);
+
+        store.save(SECOND);
+
+        assertThat(FsTestFiles.entries(archives())).extracting(p -> p.getFileName().toString())
+                .containsExactly("2027_12_31_235959");
+    }
+
+    @Test
+    void givenACrashAtEveryStepOfASave_thenTheOldOrTheNewAccountLoadsAndTheNextSaveFinishes() throws Exception {
+        int steps = stepsOfSave();
+        int firstNew = 0;
+
+        for (int k = 1; k <= steps; k++) {
+            Path dir = Files.createDirectory(dataDir.resolve("crash-" + k));
+            new FsAccountStore(dir, FileOwnership.CURRENT_USER, clock, new FaultyFileOps().withoutSync()).save(FIRST);
+            FaultyFileOps crashing = new FaultyFileOps().withoutSync();
+            crashing.crashAtStep(k);
+            AccountStore interrupted = new FsAccountStore(dir, FileOwnership.CURRENT_USER, clock, crashing);
+            assertThatThrownBy(() -> interrupted.save(SECOND)).as("save crashing at step %d", k)
+                    .isInstanceOf(FaultyFileOps.SimulatedCrash.class);
+
+            AccountStore restarted = new FsAccountStore(dir, FileOwnership.CURRENT_USER, clock,
+                    new FaultyFileOps().withoutSync());
+            StoredAccount seen = restarted.load().orElseThrow();
+            assertThat(seen).as("account after a crash at step %d of %d", k, steps).isIn(FIRST, SECOND);
+            if (seen.equals(SECOND) && firstNew == 0) {
+                firstNew = k;
+            }
+            assertThat(firstNew == 0 || seen.equals(SECOND)).as("the new account, once seen, stays (step %d)", k)
+                    .isTrue();
+
+            restarted.save(SECOND);
+
+            assertThat(restarted.load()).contains(SECOND);
+            assertThat(FsTestFiles.entries(dir.resolve("account")).stream().map(p -> p.getFileName().toString()))
+                    .as("account files after step %d", k).containsExactlyInAnyOrder("client.key", "registration.json");
+            List<Path> archived = FsTestFiles.entries(dir.resolve("archives/account"));
+            assertThat(archived).as("archives after step %d", k).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.getFileName().toString()).doesNotStartWith(".");
+                assertThat(FsTestFiles.archivedAccount(a)).isEqualTo(FIRST);
+            });
+        }
+        assertThat(firstNew).as("the step that saves the new account").isGreaterThan(1);
+    }
+
+    private int stepsOfSave() throws Exception {
+        Path dir = Files.createDirectory(dataDir.resolve("count"));
+        FaultyFileOps counting = new FaultyFileOps().withoutSync();
+        AccountStore store = new FsAccountStore(dir, FileOwnership.CURRENT_USER, clock, counting);
+        store.save(FIRST);
+        counting.countSteps();
+        store.save(SECOND);
+        assertThat(counting.steps()).isGreaterThan(10);
+        return counting.steps();
     }
 }

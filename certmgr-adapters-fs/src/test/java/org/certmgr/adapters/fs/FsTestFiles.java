@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.certmgr.ports.out.FileSet;
+import org.certmgr.ports.out.StoreException;
+import org.certmgr.ports.out.StoredAccount;
 
 /** Helpers for looking at what the stores left on disk. */
 final class FsTestFiles {
@@ -51,6 +53,13 @@ final class FsTestFiles {
             sets.add(FolderReader.read(folder));
         }
         return sets;
+    }
+
+    /** The account kept in an archive folder of {@code archives/account}. */
+    static StoredAccount archivedAccount(Path folder) throws IOException, StoreException {
+        Path registration = folder.resolve("registration.json");
+        return new StoredAccount(Files.readString(folder.resolve("client.key")),
+                AccountJson.read(registration, Files.readAllBytes(registration)).registration());
     }
 
     /** Names in {@code data_dir} that only a commit in progress should have. */

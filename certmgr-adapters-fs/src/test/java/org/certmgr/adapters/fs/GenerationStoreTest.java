@@ -261,7 +261,8 @@ class GenerationStoreTest {
         Files.writeString(real.resolve("cert.pem"), "someone else's");
         StoreLayout layout = new StoreLayout(dataDir);
 
-        List<String> skipped = new AliasLinks(layout, new Links(layout, ops)).update(NAME, Set.of(ALIAS));
+        List<String> skipped = new AliasLinks(layout, new Links(layout, ops), ops).update(NAME, Set.of(ALIAS))
+                .skipped();
         store().commit(NAME, set("1"), Set.of(ALIAS));
 
         assertThat(Files.isSymbolicLink(real)).isFalse();
@@ -278,7 +279,8 @@ class GenerationStoreTest {
         StoreLayout layout = new StoreLayout(dataDir);
 
         store.commit(NAME, set("1"), Set.of(OTHER.dnsName()));
-        List<String> skipped = new AliasLinks(layout, new Links(layout, ops)).update(NAME, Set.of(OTHER.dnsName()));
+        List<String> skipped = new AliasLinks(layout, new Links(layout, ops), ops)
+                .update(NAME, Set.of(OTHER.dnsName())).skipped();
 
         assertThat(Files.readSymbolicLink(otherLink)).isEqualTo(otherTarget);
         assertThat(store.current(OTHER)).contains(set("other"));

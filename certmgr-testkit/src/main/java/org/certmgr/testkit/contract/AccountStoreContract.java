@@ -3,6 +3,7 @@ package org.certmgr.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
 import org.certmgr.ports.out.AccountRegistration;
 import org.certmgr.ports.out.AccountStore;
@@ -55,6 +56,15 @@ public abstract class AccountStoreContract {
      * @throws Exception when it cannot be arranged
      */
     protected abstract void failNextSave() throws Exception;
+
+    /**
+     * Returns the accounts the store kept when saves replaced them (for a file-system store, the
+     * pairs in its archive), oldest first.
+     *
+     * @return the replaced accounts
+     * @throws Exception when they cannot be read
+     */
+    protected abstract List<StoredAccount> replacedAccounts() throws Exception;
 
     @BeforeEach
     void createStore() throws Exception {
@@ -164,5 +174,37 @@ public abstract class AccountStoreContract {
         store.save(account);
 
         assertThat(store.load()).contains(account);
+    }
+
+    @Test
+    void givenFirstSave_thenNothingIsKeptAsReplaced() throws Exception {
+        store.save(account(KEY_1, "https://ca.example.test/acct/1", null));
+
+        assertThat(replacedAccounts()).isEmpty();
+    }
+
+    @Test
+    void givenSavesOverAnAccount_thenEachReplacedAccountIsKeptInOrder() throws Exception {
+        StoredAccount first = account(KEY_1, "https://ca.example.test/acct/1", "a@example.test");
+        StoredAccount second = account(KEY_2, "https://ca.example.test/acct/2", null);
+        StoredAccount third = account(KEY_1, "https://ca.example.test/acct/3", null);
+        store.save(first);
+        store.save(second);
+
+        store.save(third);
+
+        assertThat(replacedAccounts()).containsExactly(first, second);
+        assertThat(store.load()).contains(third);
+    }
+
+    @Test
+    void givenFailingSave_thenNothingIsKeptAsReplaced() throws Exception {
+        store.save(account(KEY_1, "https://ca.example.test/acct/1", null));
+        failNextSave();
+
+        assertThatThrownBy(() -> store.save(account(KEY_2, "https://ca.example.test/acct/2", null)))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(replacedAccounts()).isEmpty();
     }
 }

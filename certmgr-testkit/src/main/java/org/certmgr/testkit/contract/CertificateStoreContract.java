@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,9 @@ import org.certmgr.domain.DnsName;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.CommitResult;
 import org.certmgr.ports.out.FileSet;
+import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.StoreException;
+import org.certmgr.testkit.fakes.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +33,10 @@ import org.junit.jupiter.api.Test;
  * The contract of {@link CertificateStore}: extend it with a test class for your adapter.
  *
  * <p>The hooks below let the suite observe what the port itself cannot show (file modes,
- * aliases, archives) and provoke a failure. They refer to the store most recently returned by
- * {@link #newStore()}, which is called before each test.
+ * aliases, archives, what a location names), spoil what {@link CertificateStore#check} must
+ * repair, and provoke failures. They refer to the store most recently returned by
+ * {@link #newStore()}, which is called before each test and must time archives by
+ * {@link #clock()}.
  *
  * <p>Atomicity across a crash cannot be tested through the port alone; an adapter adds its own
  * tests for that.
@@ -40,15 +47,28 @@ public abstract class CertificateStoreContract {
     /** A second, independent certificate. */
     protected static final CertificateName OTHER = CertificateName.of("mail.example.test");
 
+    /** The instant {@link #clock()} starts at: a whole second, so archive names carry it exactly. */
+    protected static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
     private CertificateStore store;
 
     /**
      * Creates an empty store for one test.
      *
-     * @return the store under test
+     * @return the store under test, timing its archives by {@link #clock()}
      * @throws Exception when it cannot be created
      */
     protected abstract CertificateStore newStore() throws Exception;
+
+    /**
+     * Returns the clock the store must time its archives by; tests move it forward.
+     *
+     * @return the clock, at {@link #START} when a test begins
+     */
+    protected final MutableClock clock() {
+        return clock;
+    }
 
     /**
      * Tells whether a stored file can be read by users other than its owner and group.
@@ -86,6 +106,60 @@ public abstract class CertificateStoreContract {
      * @throws Exception when it cannot be arranged
      */
     protected abstract void failNextCommit() throws Exception;
+
+    /**
+     * Reads the file a location from {@link CertificateStore#location} names now.
+     *
+     * @param location the location
+     * @return its content, or empty when it names no file
+     * @throws Exception when it cannot be found out
+     */
+    protected abstract Optional<byte[]> readLocation(String location) throws Exception;
+
+    /**
+     * Makes the next {@link CertificateStore#deleteArchives} of {@code name} fail to delete the
+     * oldest of the archives it should delete (e.g. a file in it that may not be removed).
+     *
+     * @param name the certificate
+     * @throws Exception when it cannot be arranged
+     */
+    protected abstract void failDeletingOldestArchive(CertificateName name) throws Exception;
+
+    /**
+     * Gives an installed file the wrong mode: a secret file becomes readable by others, another
+     * file unreadable by others.
+     *
+     * @param name the certificate
+     * @param path the file's relative path
+     * @throws Exception when it cannot be arranged
+     */
+    protected abstract void spoilMode(CertificateName name, String path) throws Exception;
+
+    /**
+     * Removes an alias as an operator might by hand (for a file system: deletes the link).
+     *
+     * @param alias the alias
+     * @throws Exception when it cannot be arranged
+     */
+    protected abstract void removeAlias(DnsName alias) throws Exception;
+
+    /**
+     * Puts something that is not an alias where an alias would go (for a file system: a real
+     * folder holding a file).
+     *
+     * @param alias the name it takes
+     * @throws Exception when it cannot be arranged
+     */
+    protected abstract void occupy(DnsName alias) throws Exception;
+
+    /**
+     * Tells whether what {@link #occupy} put under a name is still there, unchanged.
+     *
+     * @param alias the name
+     * @return true when it is still there
+     * @throws Exception when it cannot be found out
+     */
+    protected abstract boolean stillOccupied(DnsName alias) throws Exception;
 
     @BeforeEach
     void createStore() throws Exception {
@@ -362,5 +436,216 @@ public abstract class CertificateStoreContract {
             assertThat(archived(name)).containsExactly(typicalSet(name + " 1"), typicalSet(name + " 2"));
             assertThat(reachableAs(DnsName.of("alias." + name))).contains(typicalSet(name + " 3"));
         }
+    }
+
+    // location
+
+    @Test
+    void givenLaterCommits_thenALocationKeepsNamingTheCurrentFile() throws Exception {
+        String location = store.location(NAME, "rsa/cert.pem");
+        store.commit(NAME, typicalSet("1"), Set.of());
+        assertThat(readLocation(location)).hasValueSatisfying(c -> assertThat(c).asString(StandardCharsets.UTF_8)
+                .isEqualTo("rsa cert 1"));
+
+        store.commit(NAME, typicalSet("2"), Set.of());
+
+        assertThat(store.location(NAME, "rsa/cert.pem")).isEqualTo(location);
+        assertThat(readLocation(location)).hasValueSatisfying(c -> assertThat(c).asString(StandardCharsets.UTF_8)
+                .isEqualTo("rsa cert 2"));
+        assertThat(readLocation(store.location(NAME, "ecdsa/keys/key.pem"))).hasValueSatisfying(
+                c -> assertThat(c).asString(StandardCharsets.UTF_8).isEqualTo("ecdsa key 2"));
+    }
+
+    @Test
+    void givenDifferentFilesAndCertificates_thenTheirLocationsDiffer() {
+        List<String> locations = List.of(store.location(NAME, ""), store.location(NAME, "rsa/cert.pem"),
+                store.location(NAME, "ecdsa/cert.pem"), store.location(NAME, "rsa/keys/key.pem"),
+                store.location(OTHER, ""), store.location(OTHER, "rsa/cert.pem"));
+
+        assertThat(new HashSet<>(locations)).hasSize(locations.size());
+        assertThat(locations).allSatisfy(l -> assertThat(l).isNotBlank());
+    }
+
+    // deleteArchives
+
+    /** Commits versions 1, 2, 3 of {@link #NAME}: archives of 1 at START+1h and of 2 at START+1d+1h. */
+    private void threeCommitsOverADay() throws Exception {
+        store.commit(NAME, typicalSet("1"), Set.of());
+        clock.advance(Duration.ofHours(1));
+        store.commit(NAME, typicalSet("2"), Set.of());
+        clock.advance(Duration.ofDays(1));
+        store.commit(NAME, typicalSet("3"), Set.of());
+    }
+
+    @Test
+    void givenArchivesOnBothSidesOfTheCutoff_thenOnlyTheOlderAreDeleted() throws Exception {
+        threeCommitsOverADay();
+
+        Maintenance result = store.deleteArchives(NAME, START.plus(Duration.ofDays(1)));
+
+        assertThat(archived(NAME)).containsExactly(typicalSet("2"));
+        assertThat(result.actions()).hasSize(1);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(store.current(NAME)).contains(typicalSet("3"));
+    }
+
+    @Test
+    void givenArchiveMadeExactlyAtTheCutoff_thenItStays() throws Exception {
+        threeCommitsOverADay();
+
+        Maintenance result = store.deleteArchives(NAME, START.plus(Duration.ofHours(1)));
+
+        assertThat(archived(NAME)).containsExactly(typicalSet("1"), typicalSet("2"));
+        assertThat(result).isEqualTo(Maintenance.NOTHING);
+    }
+
+    @Test
+    void givenCutoffAfterEveryArchive_thenAllGoAndTheCurrentFilesAndAliasesStay() throws Exception {
+        DnsName alias = DnsName.of("example.test");
+        store.commit(NAME, typicalSet("1"), Set.of(alias));
+        store.commit(NAME, typicalSet("2"), Set.of(alias));
+        store.commit(NAME, typicalSet("3"), Set.of(alias));
+
+        Maintenance result = store.deleteArchives(NAME, START.plus(Duration.ofDays(365)));
+
+        assertThat(archived(NAME)).isEmpty();
+        assertThat(result.actions()).hasSize(2);
+        assertThat(store.current(NAME)).contains(typicalSet("3"));
+        assertThat(reachableAs(alias)).contains(typicalSet("3"));
+        assertThat(readLocation(store.location(NAME, "rsa/keys/key.pem"))).isPresent();
+    }
+
+    @Test
+    void givenArchivesOfAnotherCertificate_thenTheyStay() throws Exception {
+        store.commit(OTHER, typicalSet("o1"), Set.of());
+        store.commit(OTHER, typicalSet("o2"), Set.of());
+        store.commit(NAME, typicalSet("1"), Set.of());
+        store.commit(NAME, typicalSet("2"), Set.of());
+
+        store.deleteArchives(NAME, START.plus(Duration.ofDays(1)));
+
+        assertThat(archived(NAME)).isEmpty();
+        assertThat(archived(OTHER)).containsExactly(typicalSet("o1"));
+    }
+
+    @Test
+    void givenNoArchives_thenDeleteArchivesDoesNothing() throws Exception {
+        assertThat(store.deleteArchives(NAME, START.plus(Duration.ofDays(1)))).isEqualTo(Maintenance.NOTHING);
+
+        store.commit(NAME, typicalSet("1"), Set.of());
+
+        assertThat(store.deleteArchives(NAME, START.plus(Duration.ofDays(1)))).isEqualTo(Maintenance.NOTHING);
+        assertThat(store.current(NAME)).contains(typicalSet("1"));
+    }
+
+    @Test
+    void givenAnArchiveThatCannotBeDeleted_thenItIsAWarningAndTheOthersGo() throws Exception {
+        store.commit(NAME, typicalSet("1"), Set.of());
+        clock.advance(Duration.ofHours(1));
+        store.commit(NAME, typicalSet("2"), Set.of());
+        clock.advance(Duration.ofHours(1));
+        store.commit(NAME, typicalSet("3"), Set.of());
+        clock.advance(Duration.ofHours(1));
+        store.commit(NAME, typicalSet("4"), Set.of());
+        failDeletingOldestArchive(NAME);
+
+        Maintenance result = store.deleteArchives(NAME, START.plus(Duration.ofDays(1)));
+
+        assertThat(archived(NAME)).containsExactly(typicalSet("1"));
+        assertThat(result.actions()).hasSize(2);
+        assertThat(result.warnings()).singleElement().asString().isNotBlank();
+    }
+
+    // check
+
+    @Test
+    void givenEverythingInOrder_thenCheckRepairsNothing() throws Exception {
+        store.commit(NAME, typicalSet("1"), Set.of(DnsName.of("example.test")));
+        store.commit(NAME, typicalSet("2"), Set.of(DnsName.of("example.test")));
+        store.commit(OTHER, typicalSet("o"), Set.of(DnsName.of("smtp.example.test")));
+
+        Maintenance result = store.check(Map.of(NAME, Set.of(DnsName.of("example.test")),
+                OTHER, Set.of(DnsName.of("smtp.example.test"))));
+
+        assertThat(result).isEqualTo(Maintenance.NOTHING);
+    }
+
+    @Test
+    void givenSpoiledModes_thenCheckRestoresThem() throws Exception {
+        store.commit(NAME, typicalSet("1"), Set.of());
+        spoilMode(NAME, "rsa/keys/key.pem");
+        spoilMode(NAME, "ecdsa/cert.pem");
+
+        Maintenance result = store.check(Map.of(NAME, Set.of()));
+
+        assertThat(readableByOthers(NAME, "rsa/keys/key.pem")).isFalse();
+        assertThat(readableByOthers(NAME, "ecdsa/cert.pem")).isTrue();
+        assertThat(result.actions()).hasSize(2);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(store.check(Map.of(NAME, Set.of()))).isEqualTo(Maintenance.NOTHING);
+        assertThat(store.current(NAME)).contains(typicalSet("1"));
+    }
+
+    @Test
+    void givenAMissingAlias_thenCheckRestoresIt() throws Exception {
+        DnsName alias = DnsName.of("example.test");
+        store.commit(NAME, typicalSet("1"), Set.of(alias));
+        removeAlias(alias);
+
+        Maintenance result = store.check(Map.of(NAME, Set.of(alias)));
+
+        assertThat(reachableAs(alias)).contains(typicalSet("1"));
+        assertThat(result.actions()).hasSize(1);
+    }
+
+    @Test
+    void givenAnAliasNoLongerConfigured_thenCheckRemovesIt() throws Exception {
+        DnsName kept = DnsName.of("example.test");
+        DnsName dropped = DnsName.of("old.example.test");
+        store.commit(NAME, typicalSet("1"), Set.of(kept, dropped));
+
+        Maintenance result = store.check(Map.of(NAME, Set.of(kept)));
+
+        assertThat(reachableAs(dropped)).isEmpty();
+        assertThat(reachableAs(kept)).contains(typicalSet("1"));
+        assertThat(result.actions()).hasSize(1);
+        assertThat(store.current(NAME)).contains(typicalSet("1"));
+    }
+
+    @Test
+    void givenAliasesOfACertificateNotChecked_thenTheyStay() throws Exception {
+        DnsName theirs = DnsName.of("smtp.example.test");
+        store.commit(OTHER, typicalSet("o"), Set.of(theirs));
+        store.commit(NAME, typicalSet("1"), Set.of());
+
+        store.check(Map.of(NAME, Set.of()));
+
+        assertThat(reachableAs(theirs)).contains(typicalSet("o"));
+    }
+
+    @Test
+    void givenSomethingElseWhereAnAliasBelongs_thenCheckWarnsAndLeavesIt() throws Exception {
+        DnsName alias = DnsName.of("example.test");
+        store.commit(NAME, typicalSet("1"), Set.of(alias));
+        occupy(alias);
+
+        Maintenance configured = store.check(Map.of(NAME, Set.of(alias)));
+        Maintenance dropped = store.check(Map.of(NAME, Set.of()));
+
+        assertThat(configured.warnings()).singleElement().asString().isNotBlank();
+        assertThat(dropped.warnings()).isEmpty();
+        assertThat(stillOccupied(alias)).isTrue();
+        assertThat(store.current(NAME)).contains(typicalSet("1"));
+    }
+
+    @Test
+    void givenACertificateNotInstalled_thenCheckMakesNoAliasForIt() throws Exception {
+        DnsName alias = DnsName.of("example.test");
+
+        Maintenance result = store.check(Map.of(NAME, Set.of(alias)));
+
+        assertThat(result).isEqualTo(Maintenance.NOTHING);
+        assertThat(reachableAs(alias)).isEmpty();
+        assertThat(store.current(NAME)).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package org.certmgr.testkit.memory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.certmgr.ports.out.AccountStore;
@@ -8,9 +10,11 @@ import org.certmgr.ports.out.StoredAccount;
 
 /**
  * An {@link AccountStore} in memory, with switches to simulate a damaged account and a failing
- * save. Thread-safe.
+ * save. Replaced accounts are kept in a list ({@link #replaced}), as a real store keeps them in
+ * an archive. Thread-safe.
  */
 public final class InMemoryAccountStore implements AccountStore {
+    private final List<StoredAccount> replaced = new ArrayList<>();
     private StoredAccount account;
     private boolean corrupt;
     private boolean failNextSave;
@@ -45,9 +49,22 @@ public final class InMemoryAccountStore implements AccountStore {
             failNextSave = false;
             throw new StoreException("cannot write account/client.key: simulated failure");
         }
+        if (account != null && !account.equals(newAccount)) {
+            replaced.add(account);
+        }
         account = newAccount;
         corrupt = false;
         saves++;
+    }
+
+    /**
+     * Returns the accounts that saves replaced, oldest first; saving the account already saved
+     * replaces nothing.
+     *
+     * @return the replaced accounts
+     */
+    public synchronized List<StoredAccount> replaced() {
+        return List.copyOf(replaced);
     }
 
     /** Makes {@link #load} fail until the next successful save, as a damaged file would. */

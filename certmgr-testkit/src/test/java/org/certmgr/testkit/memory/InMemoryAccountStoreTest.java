@@ -1,6 +1,8 @@
 package org.certmgr.testkit.memory;
 
+import java.util.List;
 import org.certmgr.ports.out.AccountStore;
+import org.certmgr.ports.out.StoredAccount;
 import org.certmgr.testkit.contract.AccountStoreContract;
 
 class InMemoryAccountStoreTest extends AccountStoreContract {
@@ -25,5 +27,10 @@ class InMemoryAccountStoreTest extends AccountStoreContract {
     @Override
     protected void failNextSave() {
         store.failNextSave();
+    }
+
+    @Override
+    protected List<StoredAccount> replacedAccounts() {
+        return store.replaced();
     }
 }
