@@ -1,6 +1,10 @@
 package org.certmgr.adapters.fs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,14 +13,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.certmgr.domain.CertificateName;
 import org.certmgr.ports.out.StoreException;
 
 /**
- * Moves a replaced folder to {@code archives/<name>/YYYY_MM_DD_HHMMSS/} (UTC), adding
- * {@code .1}, {@code .2}... when that name is taken.
+ * Puts a replaced folder in {@code archives/<name>/YYYY_MM_DD_HHMMSS/} (UTC), adding
+ * {@code .1}, {@code .2}... when that name is taken: by moving it, or by copying it as hard
+ * links while it stays in place.
  */
 final class Archiver {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu_MM_dd_HHmmss")
@@ -67,6 +73,54 @@ final class Archiver {
         }
         throw new StoreException("cannot archive " + folder + ": " + dir + " already holds "
                 + MAX_PER_SECOND + " archives named " + stamp);
+    }
+
+    /**
+     * Copies a generation into the certificate's archive as hard links, leaving it in place, in
+     * two steps that recovery can finish: {@link #stage} then {@link #publish}.
+     *
+     * @param name   the certificate
+     * @param folder the generation
+     * @param staged where the copy is built, see {@link StoreLayout#staged}
+     * @throws StoreException when the copy cannot be made; a partial copy may remain at {@code staged}
+     */
+    void stage(CertificateName name, Path folder, Path staged) throws StoreException {
+        ops.deleteQuietly(staged);
+        ops.createDirectories(staged.getParent(), FileOps.PUBLIC_DIR);
+        copyAsLinks(folder, staged);
+        ops.fsync(staged);
+    }
+
+    /**
+     * Gives a staged copy its archive name.
+     *
+     * @param name   the certificate
+     * @param staged the staged copy
+     * @return where it went
+     * @throws StoreException when it cannot be renamed
+     */
+    Path publish(CertificateName name, Path staged) throws StoreException {
+        return archiveInto(layout.archives(name), staged);
+    }
+
+    private void copyAsLinks(Path from, Path to) throws StoreException {
+        ops.createDirectory(to, modeOf(from));
+        for (Path entry : ops.list(from)) {
+            Path target = to.resolve(entry.getFileName().toString());
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                copyAsLinks(entry, target);
+            } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                ops.hardLink(target, entry);
+            }
+        }
+    }
+
+    private static Set<PosixFilePermission> modeOf(Path dir) throws StoreException {
+        try {
+            return Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw IoErrors.storeFailure("read the mode of", dir, e);
+        }
     }
 
     /**

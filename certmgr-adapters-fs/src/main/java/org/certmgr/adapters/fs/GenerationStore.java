@@ -105,11 +105,16 @@ final class GenerationStore implements CertificateStore {
         List<String> warnings = new ArrayList<>();
         syncQuietly(layout.dataDir());
         if (installed.kind() == StoreLayout.Kind.GENERATION) {
+            // The replaced generation stays where it is until the next commit: a reader that
+            // followed the old link an instant ago (a server reloading) still finds its files.
+            // Its archive copy is made of hard links, in steps that recovery can finish.
+            long replaced = installed.id().getAsLong();
+            Path staged = layout.staged(name, replaced);
             try {
-                archiver.archive(name, installed.folder().get());
+                archiver.stage(name, installed.folder().get(), staged);
+                ops.writeNew(layout.archivedMarker(name, replaced), new byte[0], FileOps.PUBLIC_FILE);
+                archiver.publish(name, staged);
             } catch (StoreException e) {
-                // The replaced generation stays beside the current one; recovery archives it at
-                // the next commit of this certificate.
                 warnings.add("the replaced files could not be archived yet (" + e.getMessage()
                         + "); the next run archives them");
             }

@@ -1,5 +1,7 @@
 package org.certmgr.adapters.fs;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -17,8 +19,10 @@ import org.certmgr.ports.out.StoreException;
  *   <li>a {@code <id>.partial} generation (crash while building): deleted;</li>
  *   <li>a complete generation newer than the current one (crash before the switch): deleted,
  *       the current set stays;</li>
- *   <li>a generation older than the current one (crash after the switch, before archiving):
- *       archived;</li>
+ *   <li>a generation older than the current one: the one kept after the last commit (it has
+ *       its {@code .archived} marker and its archive copy, which is published if a crash left it
+ *       staged) is deleted; one without a marker (crash after the switch, before its copy was
+ *       complete) is moved to the archive;</li>
  *   <li>complete generations while a legacy real folder is still in place (crash before the
  *       migration): deleted;</li>
  *   <li>complete generations and no link at all (crash inside the migration window, or before
@@ -74,7 +78,7 @@ final class Recovery {
                     if (e.getKey() > current) {
                         ops.deleteTree(e.getValue());
                     } else if (e.getKey() < current) {
-                        archiver.archive(name, e.getValue());
+                        retire(name, e.getKey(), e.getValue());
                     }
                 }
                 break;
@@ -91,10 +95,55 @@ final class Recovery {
                 Map.Entry<Long, Path> newest = complete.pollLastEntry();
                 links.point(name, layout.link(name.folderName()), layout.linkTarget(name, newest.getKey()));
                 ops.fsync(layout.dataDir());
-                for (Path p : complete.values()) {
-                    archiver.archive(name, p);
+                for (Map.Entry<Long, Path> e : complete.entrySet()) {
+                    retire(name, e.getKey(), e.getValue());
                 }
                 break;
+        }
+        for (Path entry : ops.list(generations)) {
+            String fileName = entry.getFileName().toString();
+            if (fileName.endsWith(StoreLayout.ARCHIVED_SUFFIX)) {
+                OptionalLong id = StoreLayout.parseId(fileName.substring(0, fileName.length()
+                        - StoreLayout.ARCHIVED_SUFFIX.length()));
+                if (id.isEmpty() || !complete.containsKey(id.getAsLong())) {
+                    // Its generation is gone: only a staged copy may be left to publish.
+                    id.ifPresent(i -> publishIfStaged(name, i));
+                    ops.delete(entry);
+                }
+            }
+        }
+    }
+
+    /**
+     * Archives a replaced generation exactly once. With its marker, the archive copy exists (or
+     * is staged, then published now) and the generation is deleted; without, any staged copy is
+     * incomplete and dropped, and the generation itself moves to the archive.
+     */
+    private void retire(CertificateName name, long id, Path generation) throws StoreException {
+        Path marker = layout.archivedMarker(name, id);
+        Path staged = layout.staged(name, id);
+        if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+                archiver.publish(name, staged);
+            }
+            ops.deleteTree(generation);
+            ops.delete(marker);
+        } else {
+            if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+                ops.deleteTree(staged);
+            }
+            archiver.archive(name, generation);
+        }
+    }
+
+    private void publishIfStaged(CertificateName name, long id) {
+        Path staged = layout.staged(name, id);
+        if (Files.exists(staged, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                archiver.publish(name, staged);
+            } catch (StoreException e) {
+                // Left for the next recovery.
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ import org.certmgr.ports.out.StoreException;
  * data_dir/
  *     .generations/&lt;name&gt;/&lt;id&gt;/...      one complete file set per generation
  *     .generations/&lt;name&gt;/&lt;id&gt;.partial/  a generation being built
+ *     .generations/&lt;name&gt;/&lt;id&gt;.archived   the replaced generation &lt;id&gt; is archived; kept
+ *                                            until the next commit for readers still in it
+ *     archives/&lt;name&gt;/.archiving~&lt;id&gt;/      its archive copy (hard links) being made
  *     &lt;name&gt; -&gt; .generations/&lt;name&gt;/&lt;id&gt;   the current generation (relative link)
  *     &lt;alias&gt; -&gt; &lt;name&gt;
  *     archives/&lt;name&gt;/YYYY_MM_DD_HHMMSS/   replaced generations
@@ -38,6 +41,8 @@ final class StoreLayout {
     static final String ARCHIVES = "archives";
     static final String ACCOUNT = "account";
     static final String PARTIAL_SUFFIX = ".partial";
+    static final String ARCHIVED_SUFFIX = ".archived";
+    static final String STAGED_PREFIX = ".archiving~";
     private static final String TMP_LINK_PREFIX = ".tmp-link~";
     private static final Pattern ID = Pattern.compile("[0-9]{10}");
 
@@ -83,6 +88,19 @@ final class StoreLayout {
 
     Path generations(CertificateName name) {
         return generationsRoot().resolve(name.folderName());
+    }
+
+    /**
+     * Where the archive copy of a replaced generation is built before it gets its archive name.
+     * The dot keeps it out of the archive listing.
+     */
+    Path staged(CertificateName name, long id) {
+        return archives(name).resolve(STAGED_PREFIX + formatId(id));
+    }
+
+    /** An empty file saying that generation {@code id} has its archive copy and may be deleted. */
+    Path archivedMarker(CertificateName name, long id) {
+        return generations(name).resolve(formatId(id) + ARCHIVED_SUFFIX);
     }
 
     Path archivesRoot() {

@@ -40,9 +40,24 @@ final class FsTestFiles {
         }
     }
 
+    /**
+     * The generations of a certificate that are not yet archived: the current one, and any
+     * left by a crash. The replaced generation a commit keeps for readers (it has an
+     * {@code .archived} marker) is left out, and so is the marker.
+     */
+    static List<Path> liveGenerations(Path generationsDir) throws IOException {
+        List<Path> all = entries(generationsDir);
+        return all.stream()
+                .filter(p -> !p.getFileName().toString().endsWith(StoreLayout.ARCHIVED_SUFFIX))
+                .filter(p -> !all.contains(p.resolveSibling(p.getFileName() + StoreLayout.ARCHIVED_SUFFIX)))
+                .toList();
+    }
+
     /** The archive folders of a certificate, oldest first ({@code stamp}, {@code stamp.1}, ...). */
     static List<Path> archiveFolders(Path dataDir, String name) throws IOException {
         List<Path> folders = new ArrayList<>(entries(dataDir.resolve("archives").resolve(name)));
+        // An archive copy being made (.archiving~<id>) is not an archive yet.
+        folders.removeIf(p -> p.getFileName().toString().startsWith("."));
         folders.sort(Comparator.comparing((Path p) -> stamp(p)).thenComparingInt(FsTestFiles::suffix));
         return folders;
     }

@@ -167,7 +167,7 @@ class GenerationStoreCrashTest {
 
         assertThat(restarted.current(NAME)).as("after restarting from a crash at step %d", k).contains(next);
         assertThat(readThrough(dataDir, ALIAS.ascii())).contains(next);
-        assertThat(FsTestFiles.entries(dataDir.resolve(".generations").resolve(NAME.folderName())))
+        assertThat(FsTestFiles.liveGenerations(dataDir.resolve(".generations").resolve(NAME.folderName())))
                 .as("generations after step %d", k).singleElement()
                 .satisfies(g -> assertThat(g.getFileName().toString()).doesNotEndWith(".partial"));
         assertThat(FsTestFiles.temporaryLinks(dataDir)).as("temporary links after step %d", k).isEmpty();
