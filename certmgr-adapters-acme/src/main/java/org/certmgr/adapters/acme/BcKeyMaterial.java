@@ -1,6 +1,5 @@
 package org.certmgr.adapters.acme;
 
-import org.certmgr.domain.ParamsSpec;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,6 +13,7 @@ import org.certmgr.domain.DnsName;
 import org.certmgr.domain.InstalledCertificate;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.ParamsSpec;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
 
@@ -26,6 +26,7 @@ import org.certmgr.ports.out.KeyMaterialException;
 final class BcKeyMaterial implements KeyMaterial {
     private final SecureRandom random = new SecureRandom();
     private final PrivateKeyCodec privateKeys = new PrivateKeyCodec(random);
+    private final ParamsFile params = new ParamsFile(random);
 
     /**
      * Creates the adapter. Bouncy Castle's JCA provider is registered only by the operations
@@ -84,22 +85,32 @@ final class BcKeyMaterial implements KeyMaterial {
     }
 
     @Override
-    public String toString() {
-        return "BcKeyMaterial";
-    }
-
-    @Override
     public boolean isEncrypted(String pem) {
-        throw new UnsupportedOperationException("TODO(helper-acme)");
+        return PrivateKeyCodec.isEncrypted(pem);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Fresh parameters are safe primes with generator 2, searched as {@code openssl dhparam}
+     * does; 2048 bits take seconds, 4096 bits minutes. OpenSSL's limits apply to their size.
+     *
+     * @throws KeyMaterialException also when fresh parameters are asked for a size OpenSSL
+     *                              refuses (below 512 or above 10 000 bits)
+     */
     @Override
-    public String parameters(ParamsSpec spec) {
-        throw new UnsupportedOperationException("TODO(helper-acme)");
+    public String parameters(ParamsSpec spec) throws KeyMaterialException {
+        Objects.requireNonNull(spec, "spec");
+        return params.write(spec);
     }
 
     @Override
     public boolean parametersMatch(String pem, ParamsSpec spec) {
-        throw new UnsupportedOperationException("TODO(helper-acme)");
+        return ParamsFile.matches(pem, spec);
+    }
+
+    @Override
+    public String toString() {
+        return "BcKeyMaterial";
     }
 }

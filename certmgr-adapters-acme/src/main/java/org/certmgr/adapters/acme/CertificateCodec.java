@@ -39,21 +39,25 @@ final class CertificateCodec {
     }
 
     /**
-     * Decodes every PEM block; text between blocks (comments in CA bundles) is skipped.
+     * Decodes every PEM block; text between blocks (comments in CA bundles) and the parameter
+     * blocks certmgr appends to {@code cert.pem} ({@code DH PARAMETERS}, {@code EC PARAMETERS})
+     * are skipped.
      *
      * @param pem the text
      * @return the certificates in file order; empty when the text has no PEM block
-     * @throws KeyMaterialException when a block is not a certificate or is corrupt
+     * @throws KeyMaterialException when another block is not a certificate, or one is corrupt
      */
     static List<X509Certificate> decode(String pem) throws KeyMaterialException {
         List<X509Certificate> certificates = new ArrayList<>();
         try (PemReader reader = new PemReader(new StringReader(pem))) {
-            PemObject block;
-            while ((block = readBlock(reader, certificates.size() + 1)) != null) {
-                int number = certificates.size() + 1;
+            int number = 1;
+            for (PemObject block = readBlock(reader, number); block != null; block = readBlock(reader, ++number)) {
+                if (Pem.DH_PARAMETERS.equals(block.getType()) || Pem.EC_PARAMETERS.equals(block.getType())) {
+                    continue;
+                }
                 if (!Pem.CERTIFICATE.equals(block.getType())) {
                     throw new KeyMaterialException("PEM block " + number + " is a \"" + block.getType()
-                            + "\" block; expected \"BEGIN CERTIFICATE\"");
+                            + "\" block; expected \"BEGIN CERTIFICATE\" (or DH or EC parameters)");
                 }
                 certificates.add(parse(block.getContent(), number));
             }

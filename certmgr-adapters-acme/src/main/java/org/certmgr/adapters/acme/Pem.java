@@ -8,6 +8,8 @@ final class Pem {
     static final String CERTIFICATE = "CERTIFICATE";
     static final String PRIVATE_KEY = "PRIVATE KEY";
     static final String ENCRYPTED_PRIVATE_KEY = "ENCRYPTED PRIVATE KEY";
+    static final String DH_PARAMETERS = "DH PARAMETERS";
+    static final String EC_PARAMETERS = "EC PARAMETERS";
 
     private static final Base64.Encoder ENCODER = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 

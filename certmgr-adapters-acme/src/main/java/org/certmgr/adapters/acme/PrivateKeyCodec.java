@@ -26,6 +26,7 @@ import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfoBuilder;
 import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.WrongPassphraseException;
 
 /**
  * Encodes private keys as (encrypted) PKCS#8 PEM and decodes every PEM form OpenSSL writes.
@@ -121,8 +122,42 @@ final class PrivateKeyCodec {
         }
     }
 
+    /**
+     * Tells whether the first private key in PEM text is encrypted, from its label and
+     * headers alone.
+     *
+     * @param pem the text
+     * @return true for {@code BEGIN ENCRYPTED PRIVATE KEY}, or a traditional key with a
+     *         {@code Proc-Type: 4,ENCRYPTED} or {@code DEK-Info} header; false otherwise,
+     *         also for text without a private key
+     */
+    static boolean isEncrypted(String pem) {
+        // Read the lines, not the blocks: a corrupt body must not hide an encrypted label.
+        boolean inKeyHeaders = false;
+        for (String line : (Iterable<String>) pem.lines()::iterator) {
+            String trimmed = line.strip();
+            if (!inKeyHeaders) {
+                if (trimmed.startsWith("-----BEGIN ") && trimmed.endsWith("PRIVATE KEY-----")) {
+                    if (trimmed.equals("-----BEGIN " + Pem.ENCRYPTED_PRIVATE_KEY + "-----")) {
+                        return true;
+                    }
+                    inKeyHeaders = true;
+                }
+            } else if (trimmed.startsWith("Proc-Type:")) {
+                if (trimmed.contains("ENCRYPTED")) {
+                    return true;
+                }
+            } else if (trimmed.startsWith("DEK-Info:")) {
+                return true;
+            } else if (!trimmed.contains(":")) {
+                return false; // the headers, if any, are over: the first key is clear
+            }
+        }
+        return false;
+    }
+
     private static char[] requirePassphrase(Optional<char[]> passphrase) throws KeyMaterialException {
-        return passphrase.orElseThrow(() -> new KeyMaterialException(
+        return passphrase.orElseThrow(() -> new WrongPassphraseException(
                 "the private key is encrypted but no passphrase was given"));
     }
 
@@ -133,10 +168,14 @@ final class PrivateKeyCodec {
                     .setProvider(BouncyCastle.provider())
                     .build(passphrase));
         } catch (Exception e) {
+            if (causedBy(e, OperatorCreationException.class)) {
+                // The scheme, not the passphrase: no passphrase would open it here.
+                throw new KeyMaterialException("the encrypted PKCS#8 private key uses an unsupported encryption scheme ("
+                        + encrypted.getEncryptionAlgorithm().getAlgorithm().getId() + ")", e);
+            }
             // A wrong passphrase shows as bad padding or, rarely, as garbage that is not ASN.1;
-            // both mean the same to the operator.
-            throw new KeyMaterialException("wrong passphrase for the encrypted PKCS#8 private key"
-                    + " (or the key is corrupt)", e);
+            // corrupt ciphertext looks the same, and a wrong passphrase is far more likely.
+            throw wrongPassphrase("PKCS#8", e);
         }
     }
 
@@ -146,9 +185,24 @@ final class PrivateKeyCodec {
                     .setProvider(BouncyCastle.provider())
                     .build(passphrase)).getPrivateKeyInfo();
         } catch (Exception e) {
-            throw new KeyMaterialException("wrong passphrase for the encrypted traditional private key"
-                    + " (or the key is corrupt)", e);
+            throw wrongPassphrase("traditional", e);
         }
+    }
+
+    private static WrongPassphraseException wrongPassphrase(String form, Exception cause) {
+        WrongPassphraseException wrong = new WrongPassphraseException("wrong passphrase for the encrypted " + form
+                + " private key (or its encrypted data is corrupt)");
+        wrong.initCause(cause);
+        return wrong;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static KeyPair keyPair(PrivateKeyInfo info) throws KeyMaterialException {

@@ -3,6 +3,8 @@ package org.certmgr.adapters.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -12,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.DHParameter;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.EncryptionScheme;
 import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
@@ -20,11 +23,15 @@ import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.certmgr.domain.DnsName;
 import org.certmgr.domain.EcCurve;
 import org.certmgr.domain.KeySpec;
+import org.certmgr.domain.ParamsSpec;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.WrongPassphraseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,6 +233,157 @@ class BcKeyMaterialTest {
                 .isInstanceOf(KeyMaterialException.class)
                 .hasMessageContaining("unsupported private key algorithm")
                 .hasMessageContaining("RSA or EC");
+    }
+
+    // ---------------------------------------------------------------- encryption, as OpenSSL sees it
+
+    @Test
+    void givenKeyEncryptedWithPassphraseXyz_whenOpensslReadsItWithPassIn_thenOnlyXyzOpensIt() throws Exception {
+        OpenSsl.assumeAvailable();
+        Path file = write("key.pem", MATERIAL.encodePrivateKey(rsa, Optional.of("xyz".toCharArray())));
+
+        assertThat(MATERIAL.isEncrypted(Files.readString(file))).isTrue();
+        OpenSsl.ok(null, "pkey", "-in", file.toString(), "-passin", "pass:xyz", "-noout");
+        assertThat(OpenSsl.run(null, "pkey", "-in", file.toString(), "-passin", "pass:xyw", "-noout").exitCode).isNotZero();
+    }
+
+    @Test
+    void givenKeysWrittenByOpenssl_whenIsEncryptedAndDecodedWithoutOrWithWrongPassphrase_thenWrongPassphraseException()
+            throws Exception {
+        OpenSsl.assumeAvailable();
+        Path clear = write("clear.pem", MATERIAL.encodePrivateKey(rsa, Optional.empty()));
+        Path pkcs8 = dir.resolve("pkcs8-enc.pem");
+        OpenSsl.ok(null, "pkey", "-in", clear.toString(), "-aes256", "-passout", "pass:xyz", "-out", pkcs8.toString());
+        Path traditional = dir.resolve("traditional-enc.pem");
+        OpenSsl.ok(null, "rsa", "-in", clear.toString(), "-traditional", "-aes128", "-passout", "pass:xyz",
+                "-out", traditional.toString());
+
+        assertThat(MATERIAL.isEncrypted(Files.readString(clear))).isFalse();
+        for (Path file : List.of(pkcs8, traditional)) {
+            String pem = Files.readString(file);
+
+            assertThat(MATERIAL.isEncrypted(pem)).as("%s is encrypted", file.getFileName()).isTrue();
+            assertThat(MATERIAL.decodePrivateKey(pem, Optional.of("xyz".toCharArray())).getPublic().getEncoded())
+                    .isEqualTo(rsa.getPublic().getEncoded());
+            assertThatThrownBy(() -> MATERIAL.decodePrivateKey(pem, Optional.of("xyw".toCharArray())))
+                    .isInstanceOf(WrongPassphraseException.class)
+                    .hasMessageContaining("wrong passphrase")
+                    .hasMessageNotContaining("xyw");
+            assertThatThrownBy(() -> MATERIAL.decodePrivateKey(pem, Optional.empty()))
+                    .isInstanceOf(WrongPassphraseException.class)
+                    .hasMessageContaining("no passphrase");
+        }
+    }
+
+    @Test
+    void givenKeyCertFileWrittenWithOpensslEcparamGenkey_whenDecodeCertificates_thenKeyBlockIsRefused() throws Exception {
+        OpenSsl.assumeAvailable();
+        Path key = dir.resolve("key.pem");
+        OpenSsl.ok(null, "ecparam", "-name", "secp384r1", "-genkey", "-out", key.toString());
+        String keyAndCert = Files.readString(key) + MATERIAL.encodeCertificates(TestCertificates.chain(p384))
+                + MATERIAL.parameters(new ParamsSpec(2048, false, Optional.of("secp384r1")));
+
+        // The leading EC PARAMETERS block is skipped like appended parameters; the key is not.
+        assertThatThrownBy(() -> MATERIAL.decodeCertificates(keyAndCert))
+                .isInstanceOf(KeyMaterialException.class)
+                .hasMessageContaining("PEM block 2 is a \"EC PRIVATE KEY\" block");
+    }
+
+    // ---------------------------------------------------------------- parameters, as OpenSSL sees them
+
+    @Test
+    void givenEachRfc7919Size_whenParameters_thenByteForByteWhatOpensslWritesForThatNamedGroup() throws Exception {
+        OpenSsl.assumeAvailable();
+        for (int bits : List.of(2048, 3072, 4096, 6144, 8192)) {
+            String openssl = OpenSsl.ok(null, "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt",
+                    "group:ffdhe" + bits).text();
+
+            assertThat(MATERIAL.parameters(new ParamsSpec(bits, false, Optional.empty()))).isEqualTo(openssl);
+        }
+    }
+
+    @Test
+    void givenRfc7919Parameters2048WithCurve_whenOpensslDhparamChecksThem_thenAcceptedAsTheFfdhe2048Group() throws Exception {
+        OpenSsl.assumeAvailable();
+        Path file = write("params.pem", MATERIAL.parameters(new ParamsSpec(2048, false, Optional.of("secp384r1"))));
+
+        OpenSsl.ok(null, "dhparam", "-in", file.toString(), "-check", "-noout");
+        assertThat(OpenSsl.ok(null, "dhparam", "-in", file.toString(), "-text", "-noout").text())
+                .contains("(2048 bit)", "GROUP: ffdhe2048");
+    }
+
+    @Test
+    void givenOpensslCurveNames_whenParameters_thenWhatOpensslEcparamWritesAndItsCheckAccepts() throws Exception {
+        OpenSsl.assumeAvailable();
+        for (String curve : List.of("prime256v1", "secp256r1", "P-256", "secp384r1", "P-384", "secp521r1",
+                "brainpoolP256r1", "brainpoolP384r1", "secp256k1")) {
+            String ours = MATERIAL.parameters(new ParamsSpec(0, false, Optional.of(curve)));
+            Path file = write("ec.pem", ours);
+
+            assertThat(ours).as(curve).isEqualTo(OpenSsl.ok(null, "ecparam", "-name", curve).text());
+            OpenSsl.ok(null, "ecparam", "-in", file.toString(), "-check", "-noout");
+        }
+    }
+
+    @Test
+    void givenParametersWrittenByOpenssl_whenParametersMatch_thenTrueForTheirSettingsUnderAnyCurveAlias()
+            throws Exception {
+        OpenSsl.assumeAvailable();
+        String installed = OpenSsl.ok(null, "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe3072").text()
+                + OpenSsl.ok(null, "ecparam", "-name", "prime256v1").text();
+
+        assertThat(MATERIAL.parametersMatch(installed, new ParamsSpec(3072, false, Optional.of("secp256r1")))).isTrue();
+        assertThat(MATERIAL.parametersMatch(installed, new ParamsSpec(3072, false, Optional.of("P-256")))).isTrue();
+        assertThat(MATERIAL.parametersMatch(installed, new ParamsSpec(3072, true, Optional.of("secp256r1")))).isFalse();
+    }
+
+    /** The one test that generates fresh primes: 2048 bits, seconds (rarely a minute) of CPU. */
+    @Test
+    void givenGenerateDh2048_whenParameters_thenFreshSafePrimeThatOpensslAcceptsAndThatMatchesOnlyFreshSettings()
+            throws Exception {
+        OpenSsl.assumeAvailable();
+        ParamsSpec fresh = new ParamsSpec(2048, true, Optional.of("secp384r1"));
+
+        String pem = MATERIAL.parameters(fresh);
+
+        Path file = write("params.pem", pem);
+        OpenSsl.ok(null, "dhparam", "-in", file.toString(), "-check", "-noout");
+        assertThat(OpenSsl.ok(null, "dhparam", "-in", file.toString(), "-text", "-noout").text())
+                .contains("(2048 bit)", "G:    2 (0x2)").doesNotContain("GROUP:");
+        assertThat(pem).startsWith("-----BEGIN DH PARAMETERS-----\n")
+                .endsWith(MATERIAL.parameters(new ParamsSpec(0, false, Optional.of("secp384r1"))));
+        BigInteger p = dhSequence(pem).getP();
+        assertThat(p.mod(BigInteger.valueOf(24))).as("p mod 24, so that 2 generates the prime-order subgroup")
+                .isEqualTo(BigInteger.valueOf(23));
+        assertThat(MATERIAL.parametersMatch(pem, fresh)).isTrue();
+        assertThat(MATERIAL.parametersMatch(pem, new ParamsSpec(2048, false, Optional.of("secp384r1")))).isFalse();
+        assertThat(MATERIAL.parametersMatch(MATERIAL.parameters(new ParamsSpec(2048, false, Optional.of("secp384r1"))), fresh))
+                .as("switching from the RFC 7919 group to fresh primes regenerates").isFalse();
+    }
+
+    @Test
+    void givenGenerateDhWithASizeOpensslRefuses_whenParameters_thenKeyMaterialExceptionNamingTheSizeAtOnce() {
+        for (int bits : List.of(256, 511, 10_001)) {
+            assertThatThrownBy(() -> MATERIAL.parameters(new ParamsSpec(bits, true, Optional.empty())))
+                    .isInstanceOf(KeyMaterialException.class)
+                    .hasMessageContaining(bits + " bits");
+        }
+    }
+
+    @Test
+    void givenGenerateDhAndUnknownCurve_whenParameters_thenKeyMaterialExceptionBeforeAnyPrimeSearch() {
+        // 8192 fresh bits would take many minutes: failing fast is the only way this test ends quickly.
+        assertThatThrownBy(() -> MATERIAL.parameters(new ParamsSpec(8192, true, Optional.of("secp384q1"))))
+                .isInstanceOf(KeyMaterialException.class)
+                .hasMessageContaining("\"secp384q1\"");
+    }
+
+    private static DHParameter dhSequence(String pem) throws Exception {
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            PemObject block = reader.readPemObject();
+            assertThat(block.getType()).isEqualTo("DH PARAMETERS");
+            return DHParameter.getInstance(block.getContent());
+        }
     }
 
     private static EncryptedPrivateKeyInfo encryptedInfo(String pem) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -20,8 +23,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +43,8 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.teletrust.TeleTrusTObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -49,19 +58,28 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.agreement.DHStandardGroups;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptor;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.encoders.Hex;
+import org.bouncycastle.util.io.pem.PemHeader;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.certmgr.domain.DnsName;
 import org.certmgr.domain.EcCurve;
 import org.certmgr.domain.InstalledCertificate;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.ParamsSpec;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.WrongPassphraseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -77,6 +95,9 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class KeyMaterialContract {
     private static final ASN1ObjectIdentifier TLS_FEATURE = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.24");
     private static final String PASSPHRASE = "correct horse battery staple";
+    private static final Map<Integer, BigInteger> RFC7919 = rfc7919Primes();
+    // A private instance: registering Bouncy Castle globally would change what the implementation under test sees.
+    private static final Provider BC = new BouncyCastleProvider();
 
     private KeyPair rsa;
     private KeyPair ec;
@@ -222,23 +243,79 @@ public abstract class KeyMaterialContract {
     }
 
     @Test
-    void givenWrongPassphrase_whenDecodePrivateKey_thenKeyMaterialExceptionNamingPassphraseButNotShowingIt() {
+    void givenWrongPassphrase_whenDecodePrivateKey_thenWrongPassphraseExceptionNamingPassphraseButNotShowingIt() {
         String pem = keyMaterial().encodePrivateKey(ecKey(), Optional.of(passphrase()));
         String wrong = "not the passphrase 1234";
 
         assertThatThrownBy(() -> keyMaterial().decodePrivateKey(pem, Optional.of(wrong.toCharArray())))
-                .isInstanceOf(KeyMaterialException.class)
+                .isInstanceOf(WrongPassphraseException.class)
                 .satisfies(mentions("passphrase"))
                 .satisfies(e -> assertNoSecretIn(e, wrong, PASSPHRASE, pemBody(pem)));
     }
 
     @Test
-    void givenEncryptedKeyAndNoPassphrase_whenDecodePrivateKey_thenKeyMaterialException() {
+    void givenEncryptedKeyAndNoPassphrase_whenDecodePrivateKey_thenWrongPassphraseException() {
         String pem = keyMaterial().encodePrivateKey(ecKey(), Optional.of(passphrase()));
 
         assertThatThrownBy(() -> keyMaterial().decodePrivateKey(pem, Optional.empty()))
-                .isInstanceOf(KeyMaterialException.class)
+                .isInstanceOf(WrongPassphraseException.class)
                 .satisfies(mentions("passphrase"));
+    }
+
+    @Test
+    void givenEncryptedTraditionalKey_whenDecodePrivateKey_thenOpensWithThePassphraseOnly() throws Exception {
+        for (KeyPair key : List.of(rsaKey(), ecKey())) {
+            String pem = encryptedTraditionalPem(key);
+            String wrong = "not the passphrase 1234";
+
+            assertSameKeyPair(keyMaterial().decodePrivateKey(pem, Optional.of(passphrase())), key);
+            assertThatThrownBy(() -> keyMaterial().decodePrivateKey(pem, Optional.of(wrong.toCharArray())))
+                    .isInstanceOf(WrongPassphraseException.class)
+                    .satisfies(mentions("passphrase"))
+                    .satisfies(e -> assertNoSecretIn(e, wrong, PASSPHRASE));
+            assertThatThrownBy(() -> keyMaterial().decodePrivateKey(pem, Optional.empty()))
+                    .isInstanceOf(WrongPassphraseException.class)
+                    .satisfies(mentions("passphrase"));
+        }
+    }
+
+    @Test
+    void givenCorruptClearOrEncryptedKeyStructure_whenDecodePrivateKey_thenKeyMaterialExceptionButNotWrongPassphrase() {
+        // Base64 is fine, the DER inside is not: no passphrase can fix that.
+        for (String corrupt : List.of("-----BEGIN PRIVATE KEY-----\nMAMCAQA=\n-----END PRIVATE KEY-----\n",
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAMCAQA=\n-----END ENCRYPTED PRIVATE KEY-----\n")) {
+            assertThatThrownBy(() -> keyMaterial().decodePrivateKey(corrupt, Optional.of(passphrase())))
+                    .as("decoding %s", corrupt)
+                    .isInstanceOf(KeyMaterialException.class)
+                    .isNotInstanceOf(WrongPassphraseException.class);
+        }
+    }
+
+    // ---------------------------------------------------------------- isEncrypted
+
+    @Test
+    void givenPkcs8Keys_whenIsEncrypted_thenTrueOnlyForTheEncryptedOne() {
+        assertThat(keyMaterial().isEncrypted(keyMaterial().encodePrivateKey(ecKey(), Optional.of(passphrase())))).isTrue();
+        assertThat(keyMaterial().isEncrypted(keyMaterial().encodePrivateKey(ecKey(), Optional.empty()))).isFalse();
+    }
+
+    @Test
+    void givenTraditionalKeys_whenIsEncrypted_thenTrueOnlyForTheOneWithProcTypeEncrypted() throws Exception {
+        String encrypted = encryptedTraditionalPem(rsaKey());
+        assertThat(encrypted).contains("Proc-Type: 4,ENCRYPTED");
+
+        assertThat(keyMaterial().isEncrypted(encrypted)).isTrue();
+        assertThat(keyMaterial().isEncrypted(traditionalPem(rsaKey()))).isFalse();
+        assertThat(keyMaterial().isEncrypted(traditionalPem(ecKey()))).isFalse();
+    }
+
+    @Test
+    void givenTextWithoutPrivateKey_whenIsEncrypted_thenFalse() throws Exception {
+        String certificate = keyMaterial().encodeCertificates(List.of(issuer().certificate));
+
+        for (String text : List.of("", "hello world\n", certificate, "-----BEGIN ENCRYPTED PRIVATE", "Proc-Type: 4,ENCRYPTED\n")) {
+            assertThat(keyMaterial().isEncrypted(text)).as("is %s encrypted", text).isFalse();
+        }
     }
 
     @Test
@@ -304,7 +381,184 @@ public abstract class KeyMaterialContract {
         assertThatThrownBy(() -> keyMaterial().decodeCertificates(pem)).isInstanceOf(KeyMaterialException.class);
     }
 
-    // ---------------------------------------------------------------- describe
+    @Test
+    void givenCertificatesWithParametersAppended_whenDecodeCertificates_thenParameterBlocksAreSkipped() throws Exception {
+        TestCa ca = issuer();
+        X509Certificate leaf = ca.issue(ecKey().getPublic(), "leaf.example.test", List.of("leaf.example.test"), false);
+        String params = keyMaterial().parameters(new ParamsSpec(2048, false, Optional.of("secp384r1")));
+        String certificates = keyMaterial().encodeCertificates(List.of(leaf, ca.certificate));
+
+        assertThat(keyMaterial().decodeCertificates(certificates + params)).containsExactly(leaf, ca.certificate);
+        assertThat(keyMaterial().decodeCertificates(params + certificates)).containsExactly(leaf, ca.certificate);
+        assertThat(keyMaterial().decodeCertificates(params)).isEmpty();
+    }
+
+    @Test
+    void givenKeyCertificateAndParameters_whenDecodeCertificates_thenKeyMaterialExceptionNamingTheKeyBlock() throws Exception {
+        String params = keyMaterial().parameters(new ParamsSpec(2048, false, Optional.of("secp384r1")));
+        String certificate = keyMaterial().encodeCertificates(List.of(issuer().certificate));
+        String clearKey = keyMaterial().encodePrivateKey(ecKey(), Optional.empty());
+
+        for (String key : List.of(clearKey, keyMaterial().encodePrivateKey(ecKey(), Optional.of(passphrase())),
+                encryptedTraditionalPem(rsaKey()))) {
+            assertThatThrownBy(() -> keyMaterial().decodeCertificates(key + certificate + params))
+                    .isInstanceOf(KeyMaterialException.class)
+                    .satisfies(mentions("certificate"))
+                    .satisfies(mentions("private key"))
+                    .satisfies(e -> assertNoSecretIn(e, pemBody(key), PASSPHRASE));
+        }
+    }
+
+    @Test
+    void givenOtherBlockAfterParameters_whenDecodeCertificates_thenKeyMaterialException() throws Exception {
+        String params = keyMaterial().parameters(new ParamsSpec(2048, false, Optional.of("prime256v1")));
+        String certificate = keyMaterial().encodeCertificates(List.of(issuer().certificate));
+        String publicKey = pem("PUBLIC KEY", ecKey().getPublic().getEncoded());
+
+        assertThatThrownBy(() -> keyMaterial().decodeCertificates(certificate + params + publicKey))
+                .isInstanceOf(KeyMaterialException.class)
+                .satisfies(mentions("public key"));
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    @Test
+    void givenEachRfc7919Size_whenParameters_thenOneDhBlockWithThatGroupAndGenerator2() throws Exception {
+        for (int bits : RFC7919.keySet()) {
+            String pem = keyMaterial().parameters(new ParamsSpec(bits, false, Optional.empty()));
+
+            assertThat(pem).as("%d bits", bits).startsWith("-----BEGIN DH PARAMETERS-----\n")
+                    .endsWith("-----END DH PARAMETERS-----\n");
+            assertThat(pem.split("-----BEGIN ", -1)).hasSize(2);
+            assertThat(pem.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(64));
+            ASN1Sequence dh = ASN1Sequence.getInstance(pemDer(pem, "DH PARAMETERS"));
+            assertThat(dh.size()).as("PKCS#3 DHParameter with p and g only, as openssl writes it").isEqualTo(2);
+            assertThat(ASN1Integer.getInstance(dh.getObjectAt(0)).getValue()).isEqualTo(RFC7919.get(bits));
+            assertThat(ASN1Integer.getInstance(dh.getObjectAt(1)).getValue()).isEqualTo(BigInteger.TWO);
+        }
+    }
+
+    @Test
+    void givenCurveNames_whenParameters_thenEcBlockWithTheNamedCurveOidAsOpensslEcparamWritesIt() throws Exception {
+        String p256 = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+        String p384 = "-----BEGIN EC PARAMETERS-----\nBgUrgQQAIg==\n-----END EC PARAMETERS-----\n";
+
+        assertThat(keyMaterial().parameters(ecOnly("prime256v1"))).isEqualTo(p256);
+        assertThat(keyMaterial().parameters(ecOnly("secp256r1"))).isEqualTo(p256);
+        assertThat(keyMaterial().parameters(ecOnly("secp384r1"))).isEqualTo(p384);
+        assertThat(pemDer(keyMaterial().parameters(ecOnly("secp521r1")), "EC PARAMETERS"))
+                .isEqualTo(SECObjectIdentifiers.secp521r1.getEncoded());
+        assertThat(pemDer(keyMaterial().parameters(ecOnly("brainpoolP256r1")), "EC PARAMETERS"))
+                .isEqualTo(TeleTrusTObjectIdentifiers.brainpoolP256r1.getEncoded());
+    }
+
+    @Test
+    void givenDhAndCurve_whenParameters_thenDhBlockFollowedByEcBlock() throws Exception {
+        String pem = keyMaterial().parameters(new ParamsSpec(3072, false, Optional.of("secp384r1")));
+
+        assertThat(pem).isEqualTo(keyMaterial().parameters(new ParamsSpec(3072, false, Optional.empty()))
+                + keyMaterial().parameters(ecOnly("secp384r1")));
+        assertThat(pem.indexOf("-----BEGIN DH PARAMETERS-----")).isZero();
+        assertThat(pem.split("-----BEGIN ", -1)).hasSize(3);
+    }
+
+    @Test
+    void givenSameSettingsTwice_whenParameters_thenSameText() throws Exception {
+        ParamsSpec spec = new ParamsSpec(2048, false, Optional.of("secp384r1"));
+
+        assertThat(keyMaterial().parameters(spec)).isEqualTo(keyMaterial().parameters(spec));
+    }
+
+    @Test
+    void givenUnknownCurve_whenParameters_thenKeyMaterialExceptionNamingTheCurve() {
+        for (ParamsSpec spec : List.of(ecOnly("nosuchcurve9"), new ParamsSpec(2048, false, Optional.of("nosuchcurve9")))) {
+            assertThatThrownBy(() -> keyMaterial().parameters(spec))
+                    .isInstanceOf(KeyMaterialException.class)
+                    .satisfies(mentions("nosuchcurve9"));
+        }
+    }
+
+    @Test
+    void givenSizeWithoutRfc7919GroupAndNoGeneration_whenParameters_thenKeyMaterialExceptionNamingTheSize() {
+        for (int bits : List.of(1024, 2047, 2560, 16384)) {
+            assertThatThrownBy(() -> keyMaterial().parameters(new ParamsSpec(bits, false, Optional.empty())))
+                    .isInstanceOf(KeyMaterialException.class)
+                    .satisfies(mentions(Integer.toString(bits)));
+        }
+    }
+
+    // ---------------------------------------------------------------- parametersMatch
+
+    @Test
+    void givenParametersJustWritten_whenParametersMatchTheirSettings_thenTrue() throws Exception {
+        for (ParamsSpec spec : List.of(new ParamsSpec(2048, false, Optional.empty()), new ParamsSpec(4096, false, Optional.empty()),
+                ecOnly("secp384r1"), new ParamsSpec(2048, false, Optional.of("brainpoolP256r1")),
+                new ParamsSpec(8192, false, Optional.of("secp521r1")))) {
+            assertThat(keyMaterial().parametersMatch(keyMaterial().parameters(spec), spec)).as("%s", spec).isTrue();
+        }
+    }
+
+    @Test
+    void givenCurveAliases_whenParametersMatch_thenTheyMatchEachOther() throws Exception {
+        String written = keyMaterial().parameters(new ParamsSpec(2048, false, Optional.of("secp256r1")));
+
+        assertThat(keyMaterial().parametersMatch(written, new ParamsSpec(2048, false, Optional.of("prime256v1")))).isTrue();
+        assertThat(keyMaterial().parametersMatch(keyMaterial().parameters(ecOnly("prime256v1")), ecOnly("secp256r1"))).isTrue();
+    }
+
+    @Test
+    void givenChangedSettings_whenParametersMatch_thenFalse() throws Exception {
+        String installed = keyMaterial().parameters(new ParamsSpec(2048, false, Optional.of("secp384r1")));
+
+        for (ParamsSpec changed : List.of(new ParamsSpec(3072, false, Optional.of("secp384r1")),
+                new ParamsSpec(2048, false, Optional.of("secp521r1")),
+                new ParamsSpec(2048, false, Optional.empty()),
+                ecOnly("secp384r1"),
+                new ParamsSpec(2048, true, Optional.of("secp384r1")),
+                new ParamsSpec(2048, false, Optional.of("nosuchcurve9")),
+                ParamsSpec.NONE)) {
+            assertThat(keyMaterial().parametersMatch(installed, changed)).as("%s", changed).isFalse();
+        }
+        assertThat(keyMaterial().parametersMatch(keyMaterial().parameters(ecOnly("secp384r1")),
+                new ParamsSpec(2048, false, Optional.of("secp384r1")))).as("DH added").isFalse();
+    }
+
+    @Test
+    void givenOtherSafePrimeOfTheSize_whenParametersMatch_thenOnlyWhenGeneratingFreshParameters() {
+        // RFC 3526's MODP group 14 stands in for freshly generated parameters: a 2048-bit safe
+        // prime with generator 2 that is not the RFC 7919 group.
+        String fresh = pem("DH PARAMETERS", dhParameter(DHStandardGroups.rfc3526_2048.getP(), BigInteger.TWO));
+        String largerFresh = pem("DH PARAMETERS", dhParameter(DHStandardGroups.rfc3526_3072.getP(), BigInteger.TWO));
+
+        assertThat(keyMaterial().parametersMatch(fresh, new ParamsSpec(2048, true, Optional.empty()))).isTrue();
+        assertThat(keyMaterial().parametersMatch(fresh, new ParamsSpec(2048, false, Optional.empty()))).isFalse();
+        assertThat(keyMaterial().parametersMatch(largerFresh, new ParamsSpec(2048, true, Optional.empty()))).isFalse();
+    }
+
+    @Test
+    void givenRfc7919PrimeWithAnotherGenerator_whenParametersMatchWithoutGeneration_thenFalse() {
+        String pem = pem("DH PARAMETERS", dhParameter(RFC7919.get(2048), BigInteger.valueOf(5)));
+
+        assertThat(keyMaterial().parametersMatch(pem, new ParamsSpec(2048, false, Optional.empty()))).isFalse();
+    }
+
+    @Test
+    void givenGarbageOrWrongBlocks_whenParametersMatch_thenFalseWithoutThrowing() throws Exception {
+        ParamsSpec spec = new ParamsSpec(2048, false, Optional.of("secp384r1"));
+        String good = keyMaterial().parameters(spec);
+        String dh = keyMaterial().parameters(new ParamsSpec(2048, false, Optional.empty()));
+        String ec = keyMaterial().parameters(ecOnly("secp384r1"));
+
+        for (String garbage : List.of("", "hello world\n", good.substring(0, good.length() / 2),
+                "-----BEGIN DH PARAMETERS-----\n!!!!\n-----END DH PARAMETERS-----\n" + ec,
+                pem("DH PARAMETERS", new byte[] {0x30, 0x03, 0x02, 0x01, 0x05}) + ec,
+                dh + pem("EC PARAMETERS", new byte[] {0x02, 0x01, 0x05}),
+                dh + pem("EC PARAMETERS", new byte[] {0x06, 0x7f}),
+                dh + dh + ec,
+                good + keyMaterial().encodeCertificates(List.of(issuer().certificate)))) {
+            assertThat(keyMaterial().parametersMatch(garbage, spec)).as("matching %s", garbage).isFalse();
+        }
+    }
 
     @Test
     void givenCertificateAndItsRsaKey_whenDescribe_thenNamesDatesKeyAndMatch() throws Exception {
@@ -435,20 +689,78 @@ public abstract class KeyMaterialContract {
         return body.substring(Math.min(body.length(), 40), Math.min(body.length(), 80));
     }
 
+    private static ParamsSpec ecOnly(String curve) {
+        return new ParamsSpec(0, false, Optional.of(curve));
+    }
+
+    private static Map<Integer, BigInteger> rfc7919Primes() {
+        Map<Integer, BigInteger> primes = new LinkedHashMap<>();
+        primes.put(2048, DHStandardGroups.rfc7919_ffdhe2048.getP());
+        primes.put(3072, DHStandardGroups.rfc7919_ffdhe3072.getP());
+        primes.put(4096, DHStandardGroups.rfc7919_ffdhe4096.getP());
+        primes.put(6144, DHStandardGroups.rfc7919_ffdhe6144.getP());
+        primes.put(8192, DHStandardGroups.rfc7919_ffdhe8192.getP());
+        return Collections.unmodifiableMap(primes);
+    }
+
+    private static byte[] dhParameter(BigInteger p, BigInteger g) {
+        try {
+            return new DERSequence(new ASN1Encodable[] {new ASN1Integer(p), new ASN1Integer(g)}).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pem(String label, byte[] der) {
+        try {
+            return write(new PemObject(label, der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The content of the only block with this label, read with Bouncy Castle's PEM reader. */
+    private static byte[] pemDer(String pem, String label) throws IOException {
+        List<PemObject> found = new ArrayList<>();
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            for (PemObject block = reader.readPemObject(); block != null; block = reader.readPemObject()) {
+                if (block.getType().equals(label)) {
+                    found.add(block);
+                }
+            }
+        }
+        assertThat(found).as("%s blocks", label).hasSize(1);
+        return found.get(0).getContent();
+    }
+
+    private static String traditionalPem(KeyPair key) throws IOException {
+        return write(traditionalBlock(key));
+    }
+
     // OpenSSL's "traditional" forms: PKCS#1 RSAPrivateKey, and SEC 1 ECPrivateKey with the
     // named curve and the public key inside (which the JDK's PKCS#8 form leaves out).
-    private static String traditionalPem(KeyPair key) throws IOException {
+    private static PemObject traditionalBlock(KeyPair key) throws IOException {
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getPrivate().getEncoded());
-        PemObject block;
         if (key.getPrivate() instanceof ECPrivateKey ecKey) {
             org.bouncycastle.asn1.sec.ECPrivateKey inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
             SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
-            block = new PemObject("EC PRIVATE KEY", new org.bouncycastle.asn1.sec.ECPrivateKey(
+            return new PemObject("EC PRIVATE KEY", new org.bouncycastle.asn1.sec.ECPrivateKey(
                     ecKey.getParams().getOrder().bitLength(), inner.getKey(), publicKey.getPublicKeyData(),
                     info.getPrivateKeyAlgorithm().getParameters()).getEncoded());
-        } else {
-            block = new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded());
         }
+        return new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded());
+    }
+
+    // The same, encrypted as "openssl rsa -aes128" writes it: Proc-Type and DEK-Info headers.
+    private static String encryptedTraditionalPem(KeyPair key) throws IOException {
+        PemObject clear = traditionalBlock(key);
+        PEMEncryptor encryptor = new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(BC).build(passphrase());
+        return write(new PemObject(clear.getType(), List.of(new PemHeader("Proc-Type", "4,ENCRYPTED"),
+                new PemHeader("DEK-Info", encryptor.getAlgorithm() + "," + Hex.toHexString(encryptor.getIV()).toUpperCase(Locale.ROOT))),
+                encryptor.encrypt(clear.getContent())));
+    }
+
+    private static String write(PemObject block) throws IOException {
         StringWriter out = new StringWriter();
         try (PemWriter writer = new PemWriter(out)) {
             writer.writeObject(block);

@@ -1,6 +1,5 @@
 package org.certmgr.testkit.fakes;
 
-import org.certmgr.domain.ParamsSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -38,6 +37,8 @@ import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -53,6 +54,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMException;
@@ -75,8 +77,10 @@ import org.certmgr.domain.EcCurve;
 import org.certmgr.domain.InstalledCertificate;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.ParamsSpec;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.WrongPassphraseException;
 
 /**
  * A {@link KeyMaterial} for unit tests of the core, built on the JDK where it can be (key
@@ -95,6 +99,11 @@ public final class FakeKeyMaterial implements KeyMaterial {
     // A private instance: registering Bouncy Castle globally would change every other test's JCA.
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DH_PARAMETERS = "DH PARAMETERS";
+    private static final String EC_PARAMETERS = "EC PARAMETERS";
+    private static final BigInteger DH_GENERATOR = BigInteger.TWO;
+    private static final int MIN_FRESH_DH_BITS = 512;
+    private static final int MAX_FRESH_DH_BITS = 10_000;
 
     /** Creates the fake. */
     public FakeKeyMaterial() {
@@ -224,12 +233,15 @@ public final class FakeKeyMaterial implements KeyMaterial {
     }
 
     private static char[] required(Optional<char[]> passphrase) throws KeyMaterialException {
-        return passphrase.orElseThrow(() -> new KeyMaterialException(
+        return passphrase.orElseThrow(() -> new WrongPassphraseException(
                 "cannot decode the private key: it is encrypted and no passphrase was given"));
     }
 
     private static KeyMaterialException wrongPassphrase(Exception cause) {
-        return new KeyMaterialException("cannot decrypt the private key: wrong passphrase or corrupt data", cause);
+        WrongPassphraseException wrong = new WrongPassphraseException(
+                "cannot decrypt the private key: wrong passphrase or corrupt data");
+        wrong.initCause(cause);
+        return wrong;
     }
 
     private static PublicKey publicKeyOf(PrivateKey key, PrivateKeyInfo info, JcaPEMKeyConverter converter)
@@ -276,8 +288,12 @@ public final class FakeKeyMaterial implements KeyMaterial {
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            int number = 0;
             for (Pem.Block block : blocks) {
-                int number = certificates.size() + 1;
+                number++;
+                if (DH_PARAMETERS.equals(block.label()) || EC_PARAMETERS.equals(block.label())) {
+                    continue; // params.pem, appended to cert.pem
+                }
                 if (!"CERTIFICATE".equals(block.label())) {
                     throw new KeyMaterialException("cannot decode the certificates: PEM block " + number + " is a "
                             + block.label() + ", not a CERTIFICATE");
@@ -371,16 +387,105 @@ public final class FakeKeyMaterial implements KeyMaterial {
 
     @Override
     public boolean isEncrypted(String pem) {
-        throw new UnsupportedOperationException("TODO(helper-acme)");
+        int begin = pem.indexOf("PRIVATE KEY-----");
+        if (begin < 0) {
+            return false;
+        }
+        int lineStart = pem.lastIndexOf('\n', begin) + 1;
+        if (pem.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----", lineStart)) {
+            return true;
+        }
+        // A traditional key announces its encryption in headers right after the BEGIN line.
+        int bodyStart = pem.indexOf('\n', begin) + 1;
+        String rest = bodyStart == 0 ? "" : pem.substring(bodyStart);
+        return rest.startsWith("Proc-Type: 4,ENCRYPTED") || rest.startsWith("DEK-Info:");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The RFC 7919 groups are the real ones. "Fresh" parameters are NOT primes: a random
+     * odd number of the right size with generator 2, different on every call, so that tests
+     * stay instant. Curves are looked up in Bouncy Castle's table of named curves.
+     *
+     * @throws KeyMaterialException also when fresh parameters are asked for a size OpenSSL
+     *                              refuses (below 512 or above 10 000 bits)
+     */
     @Override
-    public String parameters(ParamsSpec spec) {
-        throw new UnsupportedOperationException("TODO(helper-acme)");
+    public String parameters(ParamsSpec spec) throws KeyMaterialException {
+        Optional<ASN1ObjectIdentifier> curve = spec.ecCurve().isEmpty() ? Optional.empty()
+                : Optional.of(curveOid(spec.ecCurve().get()));
+        StringBuilder pem = new StringBuilder();
+        if (spec.dhBits() > 0) {
+            BigInteger p;
+            if (spec.generateDh()) {
+                if (spec.dhBits() < MIN_FRESH_DH_BITS || spec.dhBits() > MAX_FRESH_DH_BITS) {
+                    throw new KeyMaterialException("cannot generate DH parameters of " + spec.dhBits() + " bits");
+                }
+                p = new BigInteger(spec.dhBits(), RANDOM).setBit(spec.dhBits() - 1).setBit(0);
+            } else {
+                p = rfc7919Prime(spec.dhBits()).orElseThrow(() -> new KeyMaterialException(
+                        "no RFC 7919 DH group has " + spec.dhBits() + " bits"));
+            }
+            pem.append(Pem.encode(DH_PARAMETERS, der(new DERSequence(new ASN1Integer[] {
+                new ASN1Integer(p), new ASN1Integer(DH_GENERATOR)}))));
+        }
+        if (curve.isPresent()) {
+            pem.append(Pem.encode(EC_PARAMETERS, der(curve.get())));
+        }
+        return pem.toString();
     }
 
     @Override
     public boolean parametersMatch(String pem, ParamsSpec spec) {
-        throw new UnsupportedOperationException("TODO(helper-acme)");
+        try {
+            List<Pem.Block> blocks = Pem.decode(pem, "params");
+            List<Pem.Block> dh = blocks.stream().filter(b -> DH_PARAMETERS.equals(b.label())).toList();
+            List<Pem.Block> ec = blocks.stream().filter(b -> EC_PARAMETERS.equals(b.label())).toList();
+            if (dh.size() + ec.size() != blocks.size() || dh.size() != (spec.dhBits() > 0 ? 1 : 0)
+                    || ec.size() != (spec.ecCurve().isPresent() ? 1 : 0)) {
+                return false;
+            }
+            if (!dh.isEmpty()) {
+                ASN1Sequence sequence = ASN1Sequence.getInstance(dh.get(0).der());
+                BigInteger p = ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue();
+                BigInteger g = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
+                boolean standardPrime = rfc7919Prime(spec.dhBits()).equals(Optional.of(p));
+                if (p.bitLength() != spec.dhBits() || standardPrime == spec.generateDh()
+                        || !spec.generateDh() && !DH_GENERATOR.equals(g)) {
+                    return false;
+                }
+            }
+            return ec.isEmpty() || ASN1Primitive.fromByteArray(ec.get(0).der()).equals(curveOid(spec.ecCurve().get()));
+        } catch (KeyMaterialException | IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ASN1ObjectIdentifier curveOid(String name) throws KeyMaterialException {
+        ASN1ObjectIdentifier oid = ECNamedCurveTable.getOID(name);
+        if (oid == null) {
+            throw new KeyMaterialException("unknown EC curve " + name);
+        }
+        return oid;
+    }
+
+    private static Optional<BigInteger> rfc7919Prime(int bits) {
+        return Optional.ofNullable(switch (bits) {
+            case 2048 -> DHStandardGroups.rfc7919_ffdhe2048.getP();
+            case 3072 -> DHStandardGroups.rfc7919_ffdhe3072.getP();
+            case 4096 -> DHStandardGroups.rfc7919_ffdhe4096.getP();
+            case 6144 -> DHStandardGroups.rfc7919_ffdhe6144.getP();
+            case 8192 -> DHStandardGroups.rfc7919_ffdhe8192.getP();
+            default -> null;
+        });
+    }
+
+    private static byte[] der(org.bouncycastle.asn1.ASN1Encodable value) {
+        try {
+            return value.toASN1Primitive().getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the parameters", e);
+        }
     }
 }

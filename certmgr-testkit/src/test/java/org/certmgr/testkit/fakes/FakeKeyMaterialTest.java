@@ -28,6 +28,7 @@ import org.certmgr.domain.EcCurve;
 import org.certmgr.domain.InstalledCertificate;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.ParamsSpec;
 import org.certmgr.ports.out.KeyMaterialException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +209,38 @@ class FakeKeyMaterialTest {
         assertThat(installed.keyMatches()).isFalse();
         assertThat(installed.mustStaple()).isFalse();
         assertThat(KEYS.describe(KeyType.ECDSA, certificate, EC).keyMatches()).isTrue();
+    }
+
+    @Test
+    void givenGenerateDh_thenEachCallGivesOtherParametersOfThatSize_thatMatchOnlyFreshSettings() throws Exception {
+        ParamsSpec fresh = new ParamsSpec(2048, true, Optional.of("secp384r1"));
+
+        String first = KEYS.parameters(fresh);
+        String second = KEYS.parameters(fresh);
+
+        assertThat(first).isNotEqualTo(second).startsWith("-----BEGIN DH PARAMETERS-----\n")
+                .endsWith(KEYS.parameters(new ParamsSpec(0, false, Optional.of("secp384r1"))));
+        assertThat(KEYS.parametersMatch(first, fresh)).isTrue();
+        assertThat(KEYS.parametersMatch(second, fresh)).isTrue();
+        assertThat(KEYS.parametersMatch(first, new ParamsSpec(2048, false, Optional.of("secp384r1")))).isFalse();
+        assertThat(KEYS.parametersMatch(first, new ParamsSpec(4096, true, Optional.of("secp384r1")))).isFalse();
+    }
+
+    @Test
+    void givenGenerateDhWithASizeOpensslRefuses_thenParametersFailNamingTheSize() {
+        for (int bits : List.of(256, 10_001)) {
+            assertThatThrownBy(() -> KEYS.parameters(new ParamsSpec(bits, true, Optional.empty())))
+                    .isInstanceOf(KeyMaterialException.class).hasMessageContaining(Integer.toString(bits));
+        }
+    }
+
+    @Test
+    void givenRfc7919Parameters_thenOpensslAcceptsThem() throws Exception {
+        Path dh = Files.writeString(tmp.resolve("dh.pem"), KEYS.parameters(new ParamsSpec(2048, false, Optional.empty())));
+        Path ec = Files.writeString(tmp.resolve("ec.pem"), KEYS.parameters(new ParamsSpec(0, false, Optional.of("prime256v1"))));
+
+        openssl("dhparam", "-in", dh.toString(), "-check", "-noout");
+        openssl("ecparam", "-in", ec.toString(), "-check", "-noout");
     }
 
     private static Extensions requestedExtensions(JcaPKCS10CertificationRequest csr) {
