@@ -161,21 +161,21 @@ class CertmgrLifecycleTest {
 
     @Test
     void givenAChangedPassphraseAndNoOldOne_thenTheCertificateFailsAndNothingIsOverwritten() throws Exception {
-        certmgr(cert("example.test").keyPassphrase(new Passphrase.Fixed("old")).build()).update(UpdateCommand.all());
+        certmgr(cert("example.test").keyPassphrase(new Passphrase.Fixed("pw-before")).build()).update(UpdateCommand.all());
         FileSet before = installed();
 
-        RunReport report = certmgr(cert("example.test").keyPassphrase(new Passphrase.Fixed("new")).build())
+        RunReport report = certmgr(cert("example.test").keyPassphrase(new Passphrase.Fixed("pw-after")).build())
                 .update(UpdateCommand.all());
 
         assertThat(report.anyFailed()).isTrue();
         assertThat(report.certificates().get(0).error()).hasValueSatisfying(e -> assertThat(e)
-                .contains("does not decrypt").contains("nothing was changed").doesNotContain("old").doesNotContain("new\""));
+                .contains("does not decrypt").contains("nothing was changed").doesNotContain("pw-"));
         assertThat(installed()).isEqualTo(before);
 
-        operator.knowsPassphrase("example.test", "old");
-        report = certmgr(cert("example.test").keyPassphrase(new Passphrase.Fixed("new")).build()).update(UpdateCommand.all());
+        operator.knowsPassphrase("example.test", "pw-before");
+        report = certmgr(cert("example.test").keyPassphrase(new Passphrase.Fixed("pw-after")).build()).update(UpdateCommand.all());
         assertThat(report.anyFailed()).isFalse();
-        keys.decodePrivateKey(text("ecdsa/keys/key.pem"), Optional.of("new".toCharArray()));
+        keys.decodePrivateKey(text("ecdsa/keys/key.pem"), Optional.of("pw-after".toCharArray()));
     }
 
     @Test

@@ -67,8 +67,9 @@ class CertmgrUpdateTest {
         CertificateOutcome outcome = report.certificates().get(0);
         assertThat(outcome.error()).isEmpty();
         assertThat(outcome.keyTypes()).extracting(KeyTypeOutcome::renewed).containsExactly(true, true);
-        assertThat(outcome.filesWritten()).containsExactlyInAnyOrder("rsa/cert.pem", "rsa/chain.pem", "rsa/keys/key.pem",
-                "ecdsa/cert.pem", "ecdsa/chain.pem", "ecdsa/keys/key.pem");
+        assertThat(outcome.filesWritten()).containsExactlyInAnyOrder("params.pem", "rsa/cert.pem", "rsa/chain.pem",
+                "rsa/keys/key.pem", "rsa/keys/key+cert.pem", "ecdsa/cert.pem", "ecdsa/chain.pem", "ecdsa/keys/key.pem",
+                "ecdsa/keys/key+cert.pem");
         assertThat(store.changingCommits()).isEqualTo(1);
         assertThat(store.reachableAs(DnsName.of("www.example.test"))).isPresent();
         assertThat(ca.issuedCount()).isEqualTo(2);
@@ -188,7 +189,8 @@ class CertmgrUpdateTest {
         assertThat(ca.issuedCount()).isEqualTo(issued);
         assertThat(report.anyFailed()).isFalse();
         assertThat(store.current(CertificateName.of("example.test")).orElseThrow().paths())
-                .containsExactlyInAnyOrder("ecdsa/cert.pem", "ecdsa/chain.pem", "ecdsa/keys/key.pem");
+                .containsExactlyInAnyOrder("params.pem", "ecdsa/cert.pem", "ecdsa/chain.pem", "ecdsa/keys/key.pem",
+                        "ecdsa/keys/key+cert.pem");
     }
 
     @Test
