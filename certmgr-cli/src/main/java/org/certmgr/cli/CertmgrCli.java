@@ -142,9 +142,9 @@ public final class CertmgrCli {
         ReportPrinter printer = new ReportPrinter(out, err, verbosity, color, log);
         log.info("certmgr " + Version.current() + ": " + action + (words.isEmpty() ? "" : " " + String.join(" ", words))
                 + " (pid " + ProcessHandle.current().pid() + ", configuration " + config.file() + ")");
-        startWarnings.forEach(printer::warning);
+        startWarnings.forEach(w -> printer.warning("warning: " + w));
         if (verbosity != Verbosity.QUIET) {
-            config.warnings().forEach(printer::warning);
+            config.warnings().forEach(w -> printer.warning("warning: " + w));
         }
         try {
             config.configuration().select(words);

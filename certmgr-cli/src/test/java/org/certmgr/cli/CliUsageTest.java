@@ -14,8 +14,9 @@ class CliUsageTest {
     void givenHelp_thenOptionsActionsAndExitCodesAreListed() {
         CliRun run = CliRun.in(dir, "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
-        assertThat(run.out()).contains("certmgr [options] [update] [NAME...]", "--config", "--force", "--verbose",
-                "--quiet", "--debug", "--version", "update");
+        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup] [NAME...]", "--config", "--force",
+                "--verbose", "--quiet", "--debug", "--version", "--certs", "--pass", "--pass-file", "--randomwait", "--color",
+                "--no-color", "update", "check", "cleanup");
         for (ExitCode code : ExitCode.values()) {
             assertThat(run.out()).contains(code.code() + " ", code.meaning());
         }

@@ -121,6 +121,34 @@ class OperationsTest {
     }
 
     @Test
+    void givenAnOldArchiveAndAKeyWithAWrongMode_thenCleanupDeletesOneAndCheckFixesTheOther() throws Exception {
+        writeConfig(", \"log_file\": null, \"archive_days\": 30");
+        Path old = dir.resolve("data/archives/example.test/2001_01_01_000000/rsa/keys");
+        Files.createDirectories(old);
+        Path recent = dir.resolve("data/archives/example.test/"
+                + java.time.format.DateTimeFormatter.ofPattern("uuuu_MM_dd_HHmmss").withZone(java.time.ZoneOffset.UTC)
+                        .format(java.time.Instant.now()) + "/rsa/keys");
+        Files.createDirectories(recent);
+        Path key = Files.writeString(recent.resolve("key.pem"), "not really a key");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        CliRun cleanup = CliRun.in(dir, "cleanup");
+
+        assertThat(cleanup.exitCode()).as(cleanup.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(cleanup.out()).contains("cleanup: deleted archive").contains("2001_01_01_000000");
+        assertThat(dir.resolve("data/archives/example.test/2001_01_01_000000")).doesNotExist();
+        assertThat(recent).exists();
+
+        CliRun check = CliRun.in(dir, "check");
+
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(check.out()).contains("check: ").contains("key.pem").contains("0640");
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(CliRun.in(dir, "check").out()).isEmpty();
+    }
+
+    @Test
     void givenUpdateOnlyOptionsWithAnotherAction_thenAUsageError() throws Exception {
         writeConfig(", \"log_file\": null");
 

@@ -169,6 +169,9 @@ class UpdateAgainstPebbleIT {
         Files.copy(root, dir.resolve("root_cert.rsa.pem"));
         Path hookLog = dir.resolve("hooks.log");
         Path reloads = dir.resolve("reloads.log");
+        Path reloadScript = Files.writeString(dir.resolve("reload-web.sh"),
+                "#!/bin/sh\necho reloaded >> \"$(dirname \"$0\")/reloads.log\"\n");
+        Files.setPosixFilePermissions(reloadScript, PosixFilePermissions.fromString("rwxr-xr-x"));
         ConfigFiles.write(dir, "certmgr.json", "{\n"
                 + "  \"account\": { \"agree_to_terms\": true },\n"
                 + "  \"settings\": {\n"
@@ -179,7 +182,7 @@ class UpdateAgainstPebbleIT {
                 + "    \"acme_directory_url\": \"" + pebble.directoryUrl() + "\",\n"
                 + "    \"acme_ca_bundle\": " + ConfigFiles.json(pebble.trustAnchorPem()) + "\n"
                 + "  },\n"
-                + "  \"services\": { \"web\": [\"sh\", \"-c\", \"echo reloaded >> \\\"$0\\\"\", " + ConfigFiles.json(reloads) + "] },\n"
+                + "  \"services\": { \"web\": " + ConfigFiles.json(reloadScript) + " },\n"
                 + "  \"hooks\": { \"certificate_installed\": { \"args\": [\"sh\", \"-c\","
                 + " \"echo \\\"$CERTMGR_KEY_TYPE $1\\\" >> \\\"$0\\\"\", " + ConfigFiles.json(hookLog) + ", \"{certificate_file}\"] } },\n"
                 + "  \"certificates\": [ { \"name\": \"files.test\", \"services\": [\"web\"] },"
@@ -194,8 +197,10 @@ class UpdateAgainstPebbleIT {
         Path folder = data.resolve("files.test");
         assertThat(OpenSsl.run("dhparam", "-in", folder.resolve("params.pem").toString(), "-noout", "-check"))
                 .doesNotContain("unable");
-        assertThat(OpenSsl.run("ecparam", "-in", folder.resolve("params.pem").toString(), "-noout", "-text"))
-                .contains("secp384r1");
+        // openssl's command line reads the first PEM block of a file only: give it the EC block alone.
+        String params = Files.readString(folder.resolve("params.pem"));
+        Path ecBlock = Files.writeString(dir.resolve("ec-block.pem"), params.substring(params.indexOf("-----BEGIN EC")));
+        assertThat(OpenSsl.run("ecparam", "-in", ecBlock.toString(), "-noout", "-text")).contains("secp384r1");
         for (String type : new String[] {"rsa", "ecdsa"}) {
             String key = folder.resolve(type + "/keys/key.pem").toString();
             String keyCert = folder.resolve(type + "/keys/key+cert.pem").toString();
@@ -205,7 +210,8 @@ class UpdateAgainstPebbleIT {
             assertThat(OpenSsl.run("pkey", "-in", key, "-passin", "pass:files-secret", "-pubout")).isEqualTo(publicKey);
             assertThat(OpenSsl.run("pkey", "-in", keyCert, "-passin", "pass:files-secret", "-pubout")).isEqualTo(publicKey);
             assertThat(OpenSsl.run("x509", "-in", keyCert, "-noout", "-pubkey")).isEqualTo(publicKey);
-            assertThat(OpenSsl.run("dhparam", "-in", cert, "-noout")).isEmpty();
+            assertThat(Files.readString(Path.of(cert))).endsWith(params);
+            assertThat(Files.readString(Path.of(keyCert))).endsWith(params);
         }
         String full = folder.resolve("rsa/cert+root.pem").toString();
         assertThat(countCertificates(Path.of(full))).isEqualTo(countCertificates(folder.resolve("rsa/cert.pem")) + 1);
