@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(PebbleExtension.class)
 class KilledRunIT {
-    private static final int KILLS = 6;
-    private static final long MAX_KILL_DELAY_MS = 4000;
-    private static final List<String> NAMES = List.of("one.test", "two.test");
+    private static final int KILLS = 8;
+    private static final List<String> NAMES = List.of("one.test", "two.test", "three.test");
 
     @TempDir
     Path dir;
@@ -52,10 +51,21 @@ class KilledRunIT {
                 + "    \"acme_ca_bundle\": " + ConfigFiles.json(pebble.trustAnchorPem()) + "\n"
                 + "  },\n"
                 + "  \"certificates\": [ { \"name\": \"one.test\", \"alt_names\": { \"one.test\": [\"@\", \"www\"] } },"
-                + " { \"name\": \"two.test\" } ]\n"
+                + " { \"name\": \"two.test\" }, { \"name\": \"three.test\" } ]\n"
                 + "}\n");
         CliRun first = CliRun.in(dir, "update");
         assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.SUCCESS);
+
+        // A whole forced run, to know when the commits happen: the kills fall anywhere in it.
+        long started = System.nanoTime();
+        Process whole = forcedRun(config, dir.resolve("whole-run.log"));
+        try {
+            assertThat(whole.waitFor(120, TimeUnit.SECONDS)).as("a whole forced run ends").isTrue();
+        } finally {
+            whole.destroyForcibly();
+        }
+        assertThat(whole.exitValue()).as(Files.readString(dir.resolve("whole-run.log"))).isZero();
+        long wholeRunMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         long seed = System.nanoTime();
         Random random = new Random(seed);
@@ -65,10 +75,8 @@ class KilledRunIT {
             for (String name : NAMES) {
                 before.put(name, files(data.resolve(name)));
             }
-            long delay = random.nextLong(MAX_KILL_DELAY_MS);
-            Process run = new ProcessBuilder(List.of(javaBinary(), "-jar", packagedJar().toString(),
-                    "--config", config.toString(), "update", "--force"))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("run-" + kill + ".log").toFile()).start();
+            long delay = wholeRunMs / 4 + random.nextLong(wholeRunMs);
+            Process run = forcedRun(config, dir.resolve("run-" + kill + ".log"));
             try {
                 run.waitFor(delay, TimeUnit.MILLISECONDS);
             } finally {
@@ -85,7 +93,8 @@ class KilledRunIT {
                 assertComplete(data.resolve(name), context);
             }
         }
-        System.out.println("KilledRunIT: seed " + seed + ", " + KILLS + " kills, " + changedSets + " sets replaced in between");
+        System.out.println("KilledRunIT: seed " + seed + ", a whole run " + wholeRunMs + " ms, " + KILLS + " kills, "
+                + changedSets + " of " + KILLS * NAMES.size() + " certificate folders replaced before a kill");
 
         CliRun last = CliRun.in(dir, "update");
         assertThat(last.exitCode()).as(last.err()).isEqualTo(ExitCode.SUCCESS);
@@ -127,6 +136,12 @@ class KilledRunIT {
             }
         }
         return contents;
+    }
+
+    private static Process forcedRun(Path config, Path log) throws IOException {
+        return new ProcessBuilder(List.of(javaBinary(), "-jar", packagedJar().toString(),
+                "--config", config.toString(), "update", "--force"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String javaBinary() {
