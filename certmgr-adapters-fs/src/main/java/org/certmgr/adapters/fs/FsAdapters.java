@@ -15,7 +15,6 @@ import org.certmgr.ports.out.ChallengeResponder;
 import org.certmgr.ports.out.HookEvent;
 import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.ServiceReloader;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -115,8 +114,9 @@ public final class FsAdapters {
         Objects.requireNonNull(perName, "perName");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(hooks, "hooks");
-        Logger logger = LoggerFactory.getLogger(HOOKS_LOGGER);
-        return new ChallengeDirectories(perName, template, hooks, logger::warn);
+        // Looked up at the first warning: a run without one never starts logging.
+        return new ChallengeDirectories(perName, template, hooks,
+                warning -> LoggerFactory.getLogger(HOOKS_LOGGER).warn(warning));
     }
 
     /**

@@ -13,7 +13,6 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.LogOutputStream;
 import org.apache.commons.exec.PumpStreamHandler;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -59,8 +58,8 @@ final class ProcessRunner {
          * @return the log
          */
         static OutputLog slf4j(String loggerName) {
-            Logger logger = LoggerFactory.getLogger(loggerName);
-            return (source, line) -> logger.info("{}: {}", source, line);
+            // Looked up at the first line: a run in which no command runs never starts logging.
+            return (source, line) -> LoggerFactory.getLogger(loggerName).info("{}: {}", source, line);
         }
     }
 
