@@ -92,8 +92,9 @@ public interface KeyMaterial {
      *
      * @param spec what to produce; not {@link ParamsSpec#isEmpty() empty}
      * @return the PEM text
-     * @throws KeyMaterialException for a curve name this implementation does not know, or a DH
-     *                              size without an RFC 7919 group when not generating
+     * @throws KeyMaterialException for a curve name this implementation does not know, a DH
+     *                              size without an RFC 7919 group when not generating, or fresh
+     *                              primes asked for outside 512 to 10 000 bits (what OpenSSL accepts)
      */
     String parameters(ParamsSpec spec) throws KeyMaterialException;
 

@@ -15,4 +15,14 @@ public class WrongPassphraseException extends KeyMaterialException {
     public WrongPassphraseException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what could not be decrypted; never the passphrase
+     * @param cause   the library's exception
+     */
+    public WrongPassphraseException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
