@@ -64,6 +64,7 @@ class BadInputTest {
                 + "  \"account\": { \"email\": \"admin@example.test\", \"agree_to_terms\": true },\n"
                 + "  \"settings\": { \"data_dir\": " + ConfigFiles.json(data) + ",\n"
                 + "    \"log_file\": null, \"key_size\": 2048, \"key_curve\": \"secp256r1\",\n"
+                + "    \"lock_file\": " + ConfigFiles.json(dir.resolve("certmgr.lock")) + ",\n"
                 + "    \"http_challenge_dir\": " + ConfigFiles.json(dir.resolve("www/{fqdn}")) + ",\n"
                 + "    \"acme_directory_url\": \"https://127.0.0.1:" + closedPort + "/dir\" },\n"
                 + "  \"certificates\": [ { \"name\": \"example.test\" } ]\n"
@@ -85,7 +86,8 @@ class BadInputTest {
     @Test
     void givenAnUnknownKey_thenAWarningOnStandardErrorButTheRunGoesOn() throws IOException {
         ConfigFiles.write(dir, "certmgr.json", "{ \"settings\": { \"data_dir\": " + ConfigFiles.json(dir.resolve("data"))
-                + ", \"log_file\": null, \"renewl_days\": 10 }, \"certificates\": [] }");
+                + ", \"log_file\": null, \"lock_file\": " + ConfigFiles.json(dir.resolve("certmgr.lock"))
+                + ", \"renewl_days\": 10 }, \"certificates\": [] }");
         CliRun run = CliRun.in(dir, "update");
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
         assertThat(run.err()).contains("warning:", "settings.renewl_days", "renewal_days");
@@ -94,9 +96,26 @@ class BadInputTest {
     }
 
     @Test
+    void givenARootCertificateFileThatIsNotACertificate_thenExitCode2NamingItAndNothingWritten() throws IOException {
+        Path data = dir.resolve("data");
+        ConfigFiles.write(dir, "certmgr.json", "{ \"settings\": { \"data_dir\": " + ConfigFiles.json(data)
+                + ", \"log_file\": null, \"lock_file\": " + ConfigFiles.json(dir.resolve("certmgr.lock"))
+                + " }, \"certificates\": [ { \"name\": \"example.test\" } ] }");
+        Files.writeString(dir.resolve("root_cert.ecdsa.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
+                + "-----END CERTIFICATE-----\n");
+
+        CliRun run = CliRun.in(dir, "update");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIGURATION_ERROR);
+        assertThat(run.err()).contains("root_cert.ecdsa.pem").contains("not a PEM certificate").doesNotContain("\tat ");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void givenANameThatIsNotConfigured_thenUsageError() throws IOException {
         ConfigFiles.write(dir, "certmgr.json", "{ \"settings\": { \"data_dir\": " + ConfigFiles.json(dir.resolve("data"))
-                + ", \"log_file\": null }, \"certificates\": [ { \"name\": \"example.test\" } ] }");
+                + ", \"log_file\": null, \"lock_file\": " + ConfigFiles.json(dir.resolve("certmgr.lock"))
+                + " }, \"certificates\": [ { \"name\": \"example.test\" } ] }");
         CliRun run = CliRun.in(dir, "update", "other.test");
         assertThat(run.exitCode()).isEqualTo(ExitCode.CONFIGURATION_ERROR);
         assertThat(run.err()).contains("no certificate is configured for other.test");
