@@ -40,7 +40,8 @@ final class Wiring {
         HookRunner hooks = FsAdapters.hookRunner(local.hooks(), local.dataDir());
         return Certmgr.builder()
                 .configuration(config.configuration())
-                .acme(AcmeAdapters.gateway(URI.create(config.configuration().acmeDirectoryUrl()), trustAnchors))
+                .acme(AcmeAdapters.gateway(URI.create(config.configuration().acmeDirectoryUrl()), trustAnchors,
+                        local.externalAccountBinding()))
                 .keyMaterial(AcmeAdapters.keyMaterial())
                 .certificateStore(FsAdapters.certificateStore(local.dataDir(), ownership, environment.clock()))
                 .accountStore(FsAdapters.accountStore(local.dataDir(), ownership))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.certmgr.ports.out.AccountRegistration;
+import org.certmgr.domain.ExternalAccountBinding;
 import org.certmgr.ports.out.AcmeGateway;
 import org.certmgr.ports.out.AcmeSession;
 import org.certmgr.ports.out.CaDirectory;
@@ -31,6 +32,7 @@ import org.shredzone.acme4j.Status;
 final class Acme4jGateway implements AcmeGateway {
     private final URI directoryUrl;
     private final List<X509Certificate> extraAnchors;
+    private final Optional<ExternalAccountBinding> binding;
     private final Poller poller;
     private final AcmeFailures failures;
     private Session session;
@@ -40,10 +42,12 @@ final class Acme4jGateway implements AcmeGateway {
      *
      * @param directoryUrl the CA's directory URL, http or https
      * @param extraAnchors CAs trusted besides the JVM's default trust store
+     * @param binding      External Account Binding credentials for new accounts, if any
      * @param poller       how sessions wait for the CA
      * @throws IllegalArgumentException when the URL is neither http nor https
      */
-    Acme4jGateway(URI directoryUrl, List<X509Certificate> extraAnchors, Poller poller) {
+    Acme4jGateway(URI directoryUrl, List<X509Certificate> extraAnchors, Optional<ExternalAccountBinding> binding,
+                  Poller poller) {
         this.directoryUrl = Objects.requireNonNull(directoryUrl, "directoryUrl");
         String scheme = directoryUrl.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
@@ -51,6 +55,7 @@ final class Acme4jGateway implements AcmeGateway {
                     + directoryUrl);
         }
         this.extraAnchors = List.copyOf(extraAnchors);
+        this.binding = Objects.requireNonNull(binding, "binding");
         this.poller = Objects.requireNonNull(poller, "poller");
         this.failures = new AcmeFailures(directoryUrl);
     }
@@ -93,7 +98,20 @@ final class Acme4jGateway implements AcmeGateway {
         if (agreeToTerms) {
             builder.agreeToTermsOfService();
         }
+        if (binding.isPresent()) {
+            try {
+                builder.withKeyIdentifier(binding.get().keyId(), binding.get().hmacKey());
+            } catch (IllegalArgumentException e) {
+                // Never the key itself in the message.
+                throw new CaException("the External Account Binding key (account.eab_hmac_key) is not base64url", e);
+            }
+        }
         return uninterruptibly("registering an account", () -> {
+            if (binding.isEmpty() && session().getMetadata().isExternalAccountRequired()) {
+                throw new CaException("the CA at " + directoryUrl + " requires External Account Binding for new"
+                        + " accounts: set \"eab_kid\" and \"eab_hmac_key\" in the \"account\" section to the"
+                        + " credentials the CA gave you");
+            }
             Login login = builder.createLogin(session());
             return new AccountRegistration(login.getAccountLocation().toString(), directoryUrl.toString(), email);
         });

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
+import org.certmgr.domain.ExternalAccountBinding;
 import org.certmgr.ports.out.AcmeGateway;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
@@ -51,7 +53,22 @@ public final class AcmeAdapters {
      * @throws IllegalArgumentException when the URL is not http or https
      */
     public static AcmeGateway gateway(URI directoryUrl, List<X509Certificate> extraTrustAnchors) {
-        return new Acme4jGateway(directoryUrl, extraTrustAnchors, Poller.system());
+        return gateway(directoryUrl, extraTrustAnchors, Optional.empty());
+    }
+
+    /**
+     * Returns the gateway to an ACME CA that binds new accounts to an account the operator
+     * holds with the CA (RFC 8555 §7.3.4), as ZeroSSL or Google Trust Services require.
+     *
+     * @param directoryUrl      the CA's directory URL
+     * @param extraTrustAnchors CAs trusted for the ACME server's HTTPS besides the JVM's trust store
+     * @param binding           the CA's key id and HMAC key, sent with every new account; empty for none
+     * @return the gateway
+     * @throws IllegalArgumentException when the URL is not http or https
+     */
+    public static AcmeGateway gateway(URI directoryUrl, List<X509Certificate> extraTrustAnchors,
+                                      Optional<ExternalAccountBinding> binding) {
+        return new Acme4jGateway(directoryUrl, extraTrustAnchors, binding, Poller.system());
     }
 
     /**

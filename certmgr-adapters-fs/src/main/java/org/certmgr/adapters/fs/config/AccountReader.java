@@ -1,5 +1,6 @@
 package org.certmgr.adapters.fs.config;
 
+import org.certmgr.domain.ExternalAccountBinding;
 import java.util.Base64;
 import java.util.Optional;
 import org.certmgr.domain.AccountSpec;
@@ -9,7 +10,7 @@ import org.certmgr.domain.Passphrase;
 /** Reads the {@code account} section. */
 final class AccountReader {
 
-    /** The account and the reserved External Account Binding credentials. */
+    /** The account and its External Account Binding credentials. */
     record Account(AccountSpec spec, Optional<ExternalAccountBinding> binding) {
     }
 

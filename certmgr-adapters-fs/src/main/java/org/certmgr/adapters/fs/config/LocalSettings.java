@@ -1,5 +1,6 @@
 package org.certmgr.adapters.fs.config;
 
+import org.certmgr.domain.ExternalAccountBinding;
 import org.certmgr.ports.out.HookEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,7 @@ import org.certmgr.domain.DnsName;
  * @param acmeProfile            ACME profile to request ({@code profile}); reserved for a later version
  * @param preferredChain         issuer name of the preferred alternate chain ({@code preferred_chain});
  *                               reserved for a later version
- * @param externalAccountBinding EAB credentials ({@code account.eab_kid}, {@code account.eab_hmac_key});
- *                               reserved for a later version
+ * @param externalAccountBinding EAB credentials ({@code account.eab_kid}, {@code account.eab_hmac_key})
  * @param httpChallenges         challenge directory per name ({@code http_challenges})
  * @param httpChallengeDir       challenge directory template with {@code {fqdn}} ({@code http_challenge_dir})
  * @param serviceCommands        service name → its reload command split into arguments ({@code services})

@@ -1,5 +1,6 @@
 package org.certmgr.adapters.fs.config;
 
+import org.certmgr.domain.ExternalAccountBinding;
 import org.certmgr.ports.out.HookEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
-package org.certmgr.adapters.fs.config;
+package org.certmgr.domain;
 
 import java.util.Objects;
 
 /**
  * The External Account Binding credentials a CA gave out of band
- * ({@code account.eab_kid}, {@code account.eab_hmac_key}). Reserved: read and checked, used by
- * a later version.
+ * ({@code account.eab_kid}, {@code account.eab_hmac_key}).
+ * Required by some CAs (ZeroSSL, Google Trust Services) to tie a new ACME account to a customer account.
  *
  * <p>{@link #toString()} never shows the HMAC key.
  *
