@@ -41,7 +41,7 @@ final class Wiring {
         return Certmgr.builder()
                 .configuration(config.configuration())
                 .acme(AcmeAdapters.gateway(URI.create(config.configuration().acmeDirectoryUrl()), trustAnchors,
-                        local.externalAccountBinding()))
+                        local.externalAccountBinding(), local.preferredChain()))
                 .keyMaterial(AcmeAdapters.keyMaterial())
                 .certificateStore(FsAdapters.certificateStore(local.dataDir(), ownership, environment.clock()))
                 .accountStore(FsAdapters.accountStore(local.dataDir(), ownership))

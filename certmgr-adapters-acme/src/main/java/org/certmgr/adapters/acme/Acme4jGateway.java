@@ -33,6 +33,7 @@ final class Acme4jGateway implements AcmeGateway {
     private final URI directoryUrl;
     private final List<X509Certificate> extraAnchors;
     private final Optional<ExternalAccountBinding> binding;
+    private final Optional<String> preferredChain;
     private final Poller poller;
     private final AcmeFailures failures;
     private Session session;
@@ -43,11 +44,12 @@ final class Acme4jGateway implements AcmeGateway {
      * @param directoryUrl the CA's directory URL, http or https
      * @param extraAnchors CAs trusted besides the JVM's default trust store
      * @param binding      External Account Binding credentials for new accounts, if any
+     * @param preferredChain issuer name of the chain to prefer among alternates, if any
      * @param poller       how sessions wait for the CA
      * @throws IllegalArgumentException when the URL is neither http nor https
      */
     Acme4jGateway(URI directoryUrl, List<X509Certificate> extraAnchors, Optional<ExternalAccountBinding> binding,
-                  Poller poller) {
+                  Optional<String> preferredChain, Poller poller) {
         this.directoryUrl = Objects.requireNonNull(directoryUrl, "directoryUrl");
         String scheme = directoryUrl.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
@@ -56,6 +58,7 @@ final class Acme4jGateway implements AcmeGateway {
         }
         this.extraAnchors = List.copyOf(extraAnchors);
         this.binding = Objects.requireNonNull(binding, "binding");
+        this.preferredChain = Objects.requireNonNull(preferredChain, "preferredChain");
         this.poller = Objects.requireNonNull(poller, "poller");
         this.failures = new AcmeFailures(directoryUrl);
     }
@@ -136,7 +139,7 @@ final class Acme4jGateway implements AcmeGateway {
                 throw new CaException("the account " + accountUrl + " at " + directoryUrl + " is "
                         + status.name().toLowerCase(java.util.Locale.ROOT) + "; register a new one");
             }
-            return new Acme4jSession(login, failures, poller);
+            return new Acme4jSession(login, failures, poller, preferredChain);
         });
     }
 

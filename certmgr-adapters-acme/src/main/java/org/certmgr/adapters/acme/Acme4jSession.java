@@ -42,6 +42,7 @@ final class Acme4jSession implements AcmeSession {
     private final Login login;
     private final AcmeFailures failures;
     private final Poller poller;
+    private final Optional<String> preferredChain;
 
     /**
      * Creates the session.
@@ -49,11 +50,13 @@ final class Acme4jSession implements AcmeSession {
      * @param login    the logged-in account
      * @param failures the translator for the CA's errors
      * @param poller   how to wait for authorizations and the order
+     * @param preferredChain the issuer name of the chain to install when the CA offers several
      */
-    Acme4jSession(Login login, AcmeFailures failures, Poller poller) {
+    Acme4jSession(Login login, AcmeFailures failures, Poller poller, Optional<String> preferredChain) {
         this.login = login;
         this.failures = failures;
         this.poller = poller;
+        this.preferredChain = preferredChain;
     }
 
     @Override
@@ -76,7 +79,9 @@ final class Acme4jSession implements AcmeSession {
             }
             Certificate certificate = order.getCertificate();
             certificate.download();
-            return new IssuedChain(certificate.getCertificateChain());
+            return new IssuedChain(preferredChain.isEmpty()
+                    ? certificate.getCertificateChain()
+                    : ChainChooser.choose(certificate, preferredChain.get(), names));
         });
     }
 

@@ -53,22 +53,26 @@ public final class AcmeAdapters {
      * @throws IllegalArgumentException when the URL is not http or https
      */
     public static AcmeGateway gateway(URI directoryUrl, List<X509Certificate> extraTrustAnchors) {
-        return gateway(directoryUrl, extraTrustAnchors, Optional.empty());
+        return gateway(directoryUrl, extraTrustAnchors, Optional.empty(), Optional.empty());
     }
 
     /**
-     * Returns the gateway to an ACME CA that binds new accounts to an account the operator
-     * holds with the CA (RFC 8555 §7.3.4), as ZeroSSL or Google Trust Services require.
+     * Returns the gateway to an ACME CA, with the options of the {@code account} and
+     * {@code settings} sections: External Account Binding (RFC 8555 §7.3.4), which ZeroSSL or
+     * Google Trust Services require for new accounts, and a preferred chain.
      *
      * @param directoryUrl      the CA's directory URL
      * @param extraTrustAnchors CAs trusted for the ACME server's HTTPS besides the JVM's trust store
      * @param binding           the CA's key id and HMAC key, sent with every new account; empty for none
+     * @param preferredChain    the common name of an issuer: when the CA offers alternate chains, the
+     *                          first one with a certificate from that issuer is installed (the default
+     *                          chain, with a logged warning, when none has); empty for the default chain
      * @return the gateway
      * @throws IllegalArgumentException when the URL is not http or https
      */
     public static AcmeGateway gateway(URI directoryUrl, List<X509Certificate> extraTrustAnchors,
-                                      Optional<ExternalAccountBinding> binding) {
-        return new Acme4jGateway(directoryUrl, extraTrustAnchors, binding, Poller.system());
+                                      Optional<ExternalAccountBinding> binding, Optional<String> preferredChain) {
+        return new Acme4jGateway(directoryUrl, extraTrustAnchors, binding, preferredChain, Poller.system());
     }
 
     /**

@@ -51,7 +51,7 @@ class ExternalAccountBindingIT {
     @Test
     void givenTheCasCredentials_thenTheAccountIsRegisteredAndCanLogIn() throws Exception {
         AcmeGateway gateway = AcmeAdapters.gateway(pebble.directoryUrl(), List.of(pebble.trustAnchor()),
-                Optional.of(new ExternalAccountBinding(KEY_ID, HMAC_KEY)));
+                Optional.of(new ExternalAccountBinding(KEY_ID, HMAC_KEY)), Optional.empty());
         KeyPair key = newKey();
 
         AccountRegistration registration = gateway.register(key, Optional.of("admin@eab.test"), true);
@@ -74,7 +74,7 @@ class ExternalAccountBindingIT {
         String wrong = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("another 256-bit key, not Pebble's".getBytes(StandardCharsets.US_ASCII));
         AcmeGateway gateway = AcmeAdapters.gateway(pebble.directoryUrl(), List.of(pebble.trustAnchor()),
-                Optional.of(new ExternalAccountBinding(KEY_ID, wrong)));
+                Optional.of(new ExternalAccountBinding(KEY_ID, wrong)), Optional.empty());
 
         assertThatThrownBy(() -> gateway.register(newKey(), Optional.empty(), true))
                 .isInstanceOf(CaException.class)

@@ -327,12 +327,24 @@ public final class PebbleServer implements AutoCloseable {
      * @throws IOException when it cannot be fetched or parsed
      */
     public X509Certificate issuingRoot() throws IOException {
-        HttpResponse<String> response = checked(get(managementUrl().resolve("/roots/0")));
+        return issuingRoot(0);
+    }
+
+    /**
+     * Fetches one of the roots Pebble issues under: 0 for the default chain, 1 and up for the
+     * alternate chains of {@code PEBBLE_ALTERNATE_ROOTS}.
+     *
+     * @param index the chain's number
+     * @return its root ({@code GET /roots/<index>} on the management interface)
+     * @throws IOException when it cannot be fetched or parsed
+     */
+    public X509Certificate issuingRoot(int index) throws IOException {
+        HttpResponse<String> response = checked(get(managementUrl().resolve("/roots/" + index)));
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(response.body().getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
-            throw new IOException("Pebble's /roots/0 is not a PEM certificate: " + e.getMessage(), e);
+            throw new IOException("Pebble's /roots/" + index + " is not a PEM certificate: " + e.getMessage(), e);
         }
     }
 
