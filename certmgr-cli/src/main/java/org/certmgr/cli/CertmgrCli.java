@@ -27,8 +27,11 @@ import org.certmgr.adapters.fs.config.LocalSettings;
 import org.certmgr.adapters.fs.config.RootCertificates;
 import org.certmgr.domain.CertificateSpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.InvalidValueException;
 import org.certmgr.domain.Passphrase;
+import org.certmgr.domain.RevocationReason;
 import org.certmgr.ports.Certmgr;
+import org.certmgr.ports.in.RevokeCertificates;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.ports.in.UpdateScope;
@@ -44,10 +47,12 @@ public final class CertmgrCli {
     static final String UPDATE = "update";
     static final String CHECK = "check";
     static final String CLEANUP = "cleanup";
+    static final String AUTH = "auth";
+    static final String REVOKE = "revoke";
     /** The actions this version offers. */
-    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP);
+    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, AUTH, REVOKE);
     /** Actions of the specification that this version does not offer yet. */
-    private static final Set<String> LATER_ACTIONS = Set.of("revoke", "auth", "verify");
+    private static final Set<String> LATER_ACTIONS = Set.of("verify");
 
     private final CliEnvironment environment;
 
@@ -118,10 +123,25 @@ public final class CertmgrCli {
         if (!ACTIONS.contains(action)) {
             throw new UsageException("unknown action '" + action + "'; available: " + String.join(", ", ACTIONS));
         }
-        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS)) {
+        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS, CliOptions.NO_AUTH)) {
             if (line.hasOption(updateOnly) && !action.equals(UPDATE)) {
                 throw new UsageException("--" + updateOnly + " applies to the update action only");
             }
+        }
+        if (line.hasOption(CliOptions.REASON) && !action.equals(REVOKE)) {
+            throw new UsageException("--" + CliOptions.REASON + " applies to the revoke action only");
+        }
+        RevocationReason reason = RevocationReason.UNSPECIFIED;
+        if (line.hasOption(CliOptions.REASON)) {
+            try {
+                reason = RevocationReason.parse(line.getOptionValue(CliOptions.REASON));
+            } catch (InvalidValueException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        if (action.equals(REVOKE) && words.isEmpty()) {
+            throw new UsageException("revoke needs the names of the certificates to revoke (certmgr never revokes"
+                    + " every certificate at once), e.g. certmgr revoke example.com");
         }
         Optional<String> pass = passphraseOption(line);
         Verbosity verbosity = verbosity(line);
@@ -173,9 +193,18 @@ public final class CertmgrCli {
                 case CLEANUP:
                     printer.print(CLEANUP, certmgr.cleanup(words));
                     return ExitCode.SUCCESS;
+                case AUTH:
+                    RunReport authorized = certmgr.authorize(words);
+                    printer.print(authorized);
+                    return authorized.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+                case REVOKE:
+                    RunReport revoked = certmgr.revoke(new RevokeCertificates.RevokeCommand(words, reason));
+                    printer.print(revoked);
+                    return revoked.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
                 default:
                     UpdateScope scope = line.hasOption(CliOptions.CERTS) ? UpdateScope.CERTIFICATES : UpdateScope.ALL;
-                    RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope));
+                    RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope,
+                            !line.hasOption(CliOptions.NO_AUTH)));
                     printer.print(report);
                     return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
             }
@@ -247,7 +276,9 @@ public final class CertmgrCli {
         StringBuilder footer = new StringBuilder("\nActions:\n"
                 + "  update   obtain and renew the configured certificates (the default)\n"
                 + "  check    repair permissions, ownership and alias links of the installed files\n"
-                + "  cleanup  delete archives older than archive_days\n\n"
+                + "  cleanup  delete archives older than archive_days\n"
+                + "  auth     obtain authorizations for the names without issuing (a master for followers)\n"
+                + "  revoke   revoke the named certificates at the CA and archive their files\n\n"
                 + "NAME restricts the run to the certificates with that common name or alternative name.\n\nExit codes:\n");
         for (ExitCode code : ExitCode.values()) {
             footer.append(String.format("  %-3d %s%n", code.code(), code.meaning()));
@@ -256,7 +287,7 @@ public final class CertmgrCli {
         text.setMaxWidth(100);
         HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
-            help.printHelp("certmgr [options] [update|check|cleanup] [NAME...]",
+            help.printHelp("certmgr [options] [update|check|cleanup|auth|revoke] [NAME...]",
                     "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
                     CliOptions.definitions(), "", false);
         } catch (IOException e) {

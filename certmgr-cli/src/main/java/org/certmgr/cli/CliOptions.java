@@ -19,6 +19,8 @@ final class CliOptions {
     static final String RANDOM_WAIT = "randomwait";
     static final String COLOR = "color";
     static final String NO_COLOR = "no-color";
+    static final String NO_AUTH = "no-auth";
+    static final String REASON = "reason";
 
     private CliOptions() {
     }
@@ -36,6 +38,11 @@ final class CliOptions {
         options.addOption(Option.builder().longOpt(FORCE).desc("update: renew the selected certificates even when they are"
                 + " not due, and regenerate their parameters").get());
         options.addOption(Option.builder().longOpt(CERTS).desc("update: only keys, certificates and parameters").get());
+        options.addOption(Option.builder().longOpt(NO_AUTH).desc("update: answer no challenge; issue only with the"
+                + " authorizations a master obtained with 'certmgr auth' for the same account").get());
+        options.addOption(Option.builder().longOpt(REASON).hasArg().argName("REASON")
+                .desc("revoke: the reason given to the CA: unspecified (default), keyCompromise,"
+                        + " affiliationChanged, superseded or cessationOfOperation").get());
         options.addOption(Option.builder().longOpt(PASS).hasArg().argName("PASSPHRASE")
                 .desc("passphrase for every key whose key_passphrase is true; visible to other users in the process"
                         + " list: prefer the environment (NAME_PASSPHRASE, ACME_CLIENT_PASSPHRASE) or --pass-file").get());

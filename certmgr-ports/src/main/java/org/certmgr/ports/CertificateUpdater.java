@@ -32,6 +32,7 @@ import org.certmgr.ports.in.KeyTypeOutcome;
 import org.certmgr.ports.out.AcmeSession;
 import org.certmgr.ports.out.CaException;
 import org.certmgr.ports.out.CertificateStore;
+import org.certmgr.ports.out.ChallengeException;
 import org.certmgr.ports.out.ChallengeResponder;
 import org.certmgr.ports.out.CommitResult;
 import org.certmgr.ports.out.FileSet;
@@ -69,7 +70,8 @@ final class CertificateUpdater {
     private record Issued(KeyPair key, List<X509Certificate> chain) {
     }
 
-    CertificateOutcome update(CertificateSpec spec, boolean force) throws InterruptedException {
+    CertificateOutcome update(CertificateSpec spec, boolean force, boolean answerChallenges)
+            throws InterruptedException {
         Map<KeyType, RenewalDecision> decisions = new EnumMap<>(KeyType.class);
         List<String> actions = new ArrayList<>();
         try {
@@ -82,7 +84,7 @@ final class CertificateUpdater {
                                 parts.clock().instant(), force));
                 decisions.put(type, decision);
             }
-            Map<KeyType, Issued> issued = issueDue(spec, decisions);
+            Map<KeyType, Issued> issued = issueDue(spec, decisions, answerChallenges);
             Map<KeyType, FileSetRenderer.KeyTypeParts> keyTypes = new EnumMap<>(KeyType.class);
             for (KeyType type : spec.keys().keySet()) {
                 keyTypes.put(type, partsOf(spec, type, issued.get(type), state, actions));
@@ -182,8 +184,8 @@ final class CertificateUpdater {
         }
     }
 
-    private Map<KeyType, Issued> issueDue(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions)
-            throws CertmgrException, InterruptedException {
+    private Map<KeyType, Issued> issueDue(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
+                                          boolean answerChallenges) throws CertmgrException, InterruptedException {
         Map<KeyType, Future<Issued>> running = new LinkedHashMap<>();
         for (Map.Entry<KeyType, RenewalDecision> e : decisions.entrySet()) {
             if (!e.getValue().renew()) {
@@ -193,7 +195,7 @@ final class CertificateUpdater {
             AcmeSession session = parts.accounts().session();
             CompletableFuture<KeyPair> key = CompletableFuture.supplyAsync(
                     () -> parts.keys().generate(spec.keys().get(type)), keyGenerationExecutor);
-            running.put(type, key.thenApplyAsync(k -> issue(session, spec, k), keyTypeExecutor));
+            running.put(type, key.thenApplyAsync(k -> issue(session, spec, k, answerChallenges), keyTypeExecutor));
         }
         Map<KeyType, Issued> issued = new EnumMap<>(KeyType.class);
         CertmgrException first = null;
@@ -202,7 +204,7 @@ final class CertificateUpdater {
                 issued.put(e.getKey(), e.getValue().get());
             } catch (ExecutionException ex) {
                 if (first == null) {
-                    first = asCertmgrException(e.getKey(), ex.getCause());
+                    first = asCertmgrException(e.getKey(), ex.getCause(), answerChallenges);
                 }
             }
         }
@@ -212,11 +214,12 @@ final class CertificateUpdater {
         return issued;
     }
 
-    private Issued issue(AcmeSession session, CertificateSpec spec, KeyPair key) {
+    private Issued issue(AcmeSession session, CertificateSpec spec, KeyPair key, boolean answerChallenges) {
         byte[] csr = parts.keys().createCsr(key, spec.altNames(), spec.ocspMustStaple());
         IssuedChain chain;
         try {
-            chain = session.issue(new OrderRequest(spec.altNames(), csr, parts.timing()), parts.responder());
+            chain = session.issue(new OrderRequest(spec.altNames(), csr, parts.timing(), answerChallenges),
+                    parts.responder());
         } catch (CaException e) {
             throw new CompletionException(e);
         } catch (InterruptedException e) {
@@ -226,9 +229,13 @@ final class CertificateUpdater {
         return new Issued(key, chain.certificates());
     }
 
-    private static CertmgrException asCertmgrException(KeyType type, Throwable cause) {
+    private static CertmgrException asCertmgrException(KeyType type, Throwable cause, boolean answerChallenges) {
         Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
         String message = root.getMessage() != null ? root.getMessage() : root.toString();
+        if (!answerChallenges && root instanceof ChallengeException) {
+            message += "; run \"certmgr auth\" on the server that answers the challenges (the master), then run"
+                    + " this again";
+        }
         return new CertmgrException(type + ": " + message, root);
     }
 

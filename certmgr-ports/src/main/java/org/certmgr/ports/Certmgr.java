@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certmgr.domain.Configuration;
 import org.certmgr.domain.KeyType;
+import org.certmgr.ports.in.AuthorizeNames;
 import org.certmgr.ports.in.MaintainFiles;
+import org.certmgr.ports.in.RevokeCertificates;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCertificates;
 import org.certmgr.ports.in.UpdateCommand;
@@ -46,7 +48,7 @@ import org.certmgr.ports.out.ServiceReloader;
  * <p>An instance holds no threads between calls and may be used again; calls are not meant
  * to overlap (the command line takes a lock file for that).
  */
-public final class Certmgr implements UpdateCertificates, MaintainFiles {
+public final class Certmgr implements UpdateCertificates, MaintainFiles, AuthorizeNames, RevokeCertificates {
     private final Builder settings;
 
     private Certmgr(Builder settings) {
@@ -85,6 +87,25 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles {
             keyGeneration.shutdownNow();
             certificates.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Override
+    public RunReport authorize(List<String> names) throws InterruptedException {
+        return authority().authorize(names);
+    }
+
+    @Override
+    public RunReport revoke(RevokeCommand command) throws InterruptedException {
+        Objects.requireNonNull(command, "command");
+        return authority().revoke(command);
+    }
+
+    private AuthorityService authority() {
+        Builder b = settings;
+        KeyUnlocker unlocker = new KeyUnlocker(b.keyMaterial, new Passphrases(b.operator));
+        AccountSessions accounts = new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
+                b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
+        return new AuthorityService(b.configuration, accounts, b.challengeResponder, b.certificateStore, b.keyMaterial);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.certmgr.adapters.acme;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.certmgr.domain.AcmeTiming;
 import org.certmgr.domain.DnsName;
+import org.certmgr.domain.RevocationReason;
 import org.certmgr.ports.out.AcmeSession;
 import org.certmgr.ports.out.CaException;
 import org.certmgr.ports.out.ChallengeException;
@@ -66,7 +68,7 @@ final class Acme4jSession implements AcmeSession {
             Order order = login.newOrder()
                     .domains(request.names().stream().map(DnsName::ascii).toList())
                     .create();
-            authorize(order, request, responder, names);
+            authorize(order, request.names(), request.answerChallenges(), responder, names, request.timing());
             awaitOrder(order, ORDER_READY, "the order for " + names + " to become ready", request.timing());
             if (order.getStatus() == Status.READY) {
                 order.execute(request.csrDer());
@@ -85,8 +87,37 @@ final class Acme4jSession implements AcmeSession {
         });
     }
 
-    private void authorize(Order order, OrderRequest request, ChallengeResponder responder, String names)
-            throws AcmeException, CaException, InterruptedException {
+    @Override
+    public void authorize(List<DnsName> names, ChallengeResponder responder, AcmeTiming timing)
+            throws CaException, InterruptedException {
+        String list = names.stream().map(DnsName::ascii).collect(Collectors.joining(", "));
+        failures.call("authorizing " + list, () -> {
+            Order order = login.newOrder().domains(names.stream().map(DnsName::ascii).toList()).create();
+            // Never finalized: the order only carries the authorizations, which the CA keeps for
+            // later orders of the same account (a follower's, with --no-auth).
+            authorize(order, names, true, responder, list, timing);
+            return null;
+        });
+    }
+
+    @Override
+    public void revoke(X509Certificate certificate, RevocationReason reason) throws CaException {
+        String serial = certificate.getSerialNumber().toString(16);
+        try {
+            failures.call("revoking certificate " + serial, () -> {
+                Certificate.revoke(login, certificate,
+                        org.shredzone.acme4j.RevocationReason.code(reason.code()));
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaException("interrupted while revoking certificate " + serial, e);
+        }
+    }
+
+    private void authorize(Order order, List<DnsName> ordered, boolean answer, ChallengeResponder responder,
+                           String names, AcmeTiming timing) throws AcmeException, CaException, InterruptedException {
+        List<String> notValid = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         try {
             for (Authorization authorization : order.getAuthorizations()) {
@@ -94,7 +125,11 @@ final class Acme4jSession implements AcmeSession {
                 if (status == Status.VALID) {
                     continue;
                 }
-                DnsName domain = domainOf(authorization, request);
+                DnsName domain = domainOf(authorization, ordered);
+                if (!answer) {
+                    notValid.add(domain.ascii());
+                    continue;
+                }
                 if (status != Status.PENDING) {
                     throw new ChallengeException("the authorization for " + domain + " is " + statusName(status)
                             + " at the CA and cannot be answered");
@@ -111,8 +146,12 @@ final class Acme4jSession implements AcmeSession {
                     challenge.trigger();
                 }
             }
+            if (!notValid.isEmpty()) {
+                throw new ChallengeException("the CA holds no valid authorization for " + String.join(", ", notValid)
+                        + " and this run answers no challenge (--no-auth)");
+            }
             if (!pending.isEmpty()) {
-                awaitAuthorizations(pending, names, request.timing());
+                awaitAuthorizations(pending, names, timing);
             }
         } finally {
             for (Pending item : pending) {
@@ -175,9 +214,9 @@ final class Acme4jSession implements AcmeSession {
         }
     }
 
-    private static DnsName domainOf(Authorization authorization, OrderRequest request) throws CaException {
+    private static DnsName domainOf(Authorization authorization, List<DnsName> ordered) throws CaException {
         String value = authorization.getIdentifier().getValue();
-        return request.names().stream()
+        return ordered.stream()
                 .filter(n -> n.ascii().equalsIgnoreCase(value))
                 .findFirst()
                 .orElseThrow(() -> new CaException("the ACME server returned an authorization for \"" + value

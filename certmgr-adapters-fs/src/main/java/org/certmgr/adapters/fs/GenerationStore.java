@@ -2,6 +2,7 @@ package org.certmgr.adapters.fs;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -265,5 +266,43 @@ final class GenerationStore implements CertificateStore {
         actions.addAll(stale.changed());
         warnings.addAll(stale.skipped());
         return result.plus(new Maintenance(actions, warnings));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the current generation (or the legacy folder) moves to the archive first, and only
+     * then are the links removed, so a crash in between leaves a dangling link, never a link to
+     * the retired files, and recovery never makes them current again.
+     */
+    @Override
+    public Maintenance retire(CertificateName name, Set<DnsName> aliases) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(aliases, "aliases");
+        recovery.recover(name);
+        StoreLayout.Installed installed = layout.installed(name);
+        List<String> actions = new ArrayList<>();
+        Path link = layout.link(name.folderName());
+        if (installed.folder().isPresent()) {
+            Path archived = archiver.archive(name, installed.folder().get());
+            actions.add("archived " + name + " to " + layout.relative(archived));
+        }
+        if (Files.isSymbolicLink(link)) {
+            ops.delete(link);
+        }
+        Path target = Path.of(name.folderName());
+        for (DnsName alias : aliases) {
+            Path aliasLink = layout.link(alias.ascii());
+            try {
+                if (Files.isSymbolicLink(aliasLink) && Files.readSymbolicLink(aliasLink).equals(target)) {
+                    ops.delete(aliasLink);
+                    actions.add("removed the link " + alias.ascii());
+                }
+            } catch (IOException e) {
+                throw IoErrors.storeFailure("read the link", aliasLink, e);
+            }
+        }
+        syncQuietly(layout.dataDir());
+        return new Maintenance(actions, List.of());
     }
 }

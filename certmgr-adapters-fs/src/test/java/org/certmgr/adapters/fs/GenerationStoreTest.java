@@ -396,6 +396,39 @@ class GenerationStoreTest {
     }
 
     @Test
+    void givenARetireInterruptedAtEveryStep_thenTheFilesAreEitherStillInstalledOrGoneForGood() throws Exception {
+        DnsName alias = DnsName.of("example.test");
+        store().commit(NAME, set("1"), Set.of(alias));
+        store().commit(NAME, set("2"), Set.of(alias));
+        ops.countSteps();
+        store().retire(NAME, Set.of(alias));
+        int steps = ops.steps();
+        assertThat(steps).isGreaterThan(2);
+        for (int k = 1; k <= steps; k++) {
+            Path fresh = dataDir.resolve("retire-" + k);
+            FaultyFileOps faulty = new FaultyFileOps();
+            CertificateStore store = new GenerationStore(fresh, FileOwnership.CURRENT_USER, CLOCK, faulty);
+            store.commit(NAME, set("1"), Set.of(alias));
+            store.commit(NAME, set("2"), Set.of(alias));
+            faulty.crashAtStep(k);
+            int step = k;
+            assertThatThrownBy(() -> store.retire(NAME, Set.of(alias))).as("step %d", step)
+                    .isInstanceOf(FaultyFileOps.SimulatedCrash.class);
+
+            CertificateStore restarted = FsAdapters.certificateStore(fresh, FileOwnership.CURRENT_USER, CLOCK);
+            Optional<FileSet> after = restarted.current(NAME);
+            assertThat(after.isEmpty() || after.get().equals(set("2"))).as("step %d: %s", step, after).isTrue();
+            restarted.retire(NAME, Set.of(alias));
+            assertThat(restarted.current(NAME)).as("step %d, retired again", step).isEmpty();
+            assertThat(Files.exists(fresh.resolve(alias.ascii()), LinkOption.NOFOLLOW_LINKS)).as("step %d: alias", step)
+                    .isFalse();
+            assertThat(FsTestFiles.archivedSets(fresh, NAME.folderName())).as("step %d", step).contains(set("2"));
+            restarted.commit(NAME, set("3"), Set.of());
+            assertThat(restarted.current(NAME)).as("step %d, installed again", step).contains(set("3"));
+        }
+    }
+
+    @Test
     void givenCrashAfterTheSwitchBeforeArchiving_thenTheNewSetIsInstalledAndTheNextCommitArchivesTheOld()
             throws Exception {
         store().commit(NAME, set("1"), Set.of());

@@ -9,18 +9,32 @@ import java.util.Objects;
  * @param names certificates to process, by common name or alternative name; empty for all
  * @param force renew every selected certificate even when it is not due, and regenerate its parameters
  * @param scope which parts of each certificate the run may act on
+ * @param answerChallenges whether authorizations are answered; false for a follower
+ *              ({@code update --no-auth}), which relies on those its master obtained
  */
-public record UpdateCommand(List<String> names, boolean force, UpdateScope scope) {
+public record UpdateCommand(List<String> names, boolean force, UpdateScope scope, boolean answerChallenges) {
     /**
      * Copies the names.
      *
      * @param names certificates to process, by common name or alternative name; empty for all
      * @param force renew every selected certificate even when it is not due
      * @param scope which parts of each certificate the run may act on
+     * @param answerChallenges whether authorizations are answered
      */
     public UpdateCommand {
         names = List.copyOf(names);
         Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * A run that answers challenges.
+     *
+     * @param names certificates to process; empty for all
+     * @param force renew even when not due
+     * @param scope which parts of each certificate the run may act on
+     */
+    public UpdateCommand(List<String> names, boolean force, UpdateScope scope) {
+        this(names, force, scope, true);
     }
 
     /**

@@ -1,5 +1,11 @@
 package org.certmgr.ports.out;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.certmgr.domain.AcmeTiming;
+import org.certmgr.domain.DnsName;
+import org.certmgr.domain.RevocationReason;
+
 /**
  * A logged-in ACME account.
  *
@@ -11,7 +17,9 @@ public interface AcmeSession {
     /**
      * Orders a certificate: creates the order, answers every authorization that is not yet
      * valid with an http-01 challenge through {@code responder} (deploy, trigger, poll, then
-     * remove, also on failure), finalizes with the CSR and downloads the chain. Polling is
+     * remove, also on failure), finalizes with the CSR and downloads the chain. Without
+     * {@link OrderRequest#answerChallenges()} it MUST answer nothing and fail with a
+     * {@link ChallengeException} naming every name whose authorization is not valid yet. Polling is
      * bounded by the request's timing and honours the CA's Retry-After.
      *
      * @param request   names, CSR and timing
@@ -22,4 +30,31 @@ public interface AcmeSession {
      * @throws InterruptedException when the thread is interrupted while waiting
      */
     IssuedChain issue(OrderRequest request, ChallengeResponder responder) throws CaException, InterruptedException;
+
+    /**
+     * Obtains valid authorizations for names without issuing (the {@code auth} action of a
+     * master server): creates an order and answers every authorization that is not yet valid,
+     * as {@link #issue} does, then leaves the order unfinalized.
+     *
+     * @param names     the identifiers
+     * @param responder where challenge responses are placed
+     * @param timing    how long to wait for the CA
+     * @throws ChallengeException when a name could not be validated
+     * @throws CaException        when the CA fails otherwise
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    void authorize(List<DnsName> names, ChallengeResponder responder, AcmeTiming timing)
+            throws CaException, InterruptedException;
+
+    /**
+     * Revokes a certificate this account ordered.
+     *
+     * <p>Contract: MUST fail with a {@link CaException} when the CA refuses, e.g. for a
+     * certificate already revoked.
+     *
+     * @param certificate the certificate
+     * @param reason      the reason given to the CA
+     * @throws CaException when the CA refuses or cannot be reached
+     */
+    void revoke(X509Certificate certificate, RevocationReason reason) throws CaException;
 }

@@ -90,4 +90,19 @@ public interface CertificateStore {
      * @throws StoreException when the store cannot be read at all
      */
     Maintenance check(Map<CertificateName, Set<DnsName>> aliases) throws StoreException;
+
+    /**
+     * Takes a certificate out of service (after it was revoked): its current files go to the
+     * archive, and the certificate and its aliases no longer lead to any files.
+     *
+     * <p>Contract: afterwards {@link #current} MUST return empty and the files MUST be in the
+     * archive; a crash at any instant MUST NOT bring the files back under the certificate's
+     * name. Aliases that lead elsewhere MUST NOT be touched.
+     *
+     * @param name    the certificate
+     * @param aliases its aliases
+     * @return what was archived and removed
+     * @throws StoreException when the files cannot be archived; they are then still installed
+     */
+    Maintenance retire(CertificateName name, Set<DnsName> aliases) throws StoreException;
 }

@@ -8,17 +8,21 @@ import org.certmgr.domain.DnsName;
 /**
  * What to order from the CA.
  *
- * @param names  the identifiers, in the order of the CSR
- * @param csrDer the certificate signing request, DER encoded
- * @param timing how long to wait for authorizations and issuance
+ * @param names            the identifiers, in the order of the CSR
+ * @param csrDer           the certificate signing request, DER encoded
+ * @param timing           how long to wait for authorizations and issuance
+ * @param answerChallenges whether authorizations that are not yet valid are answered; false
+ *                         for a follower ({@code update --no-auth}), which relies on the
+ *                         authorizations its master obtained with the same account
  */
-public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing) {
+public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges) {
     /**
      * Copies and checks the values.
      *
      * @param names the identifiers, in the order of the CSR
      * @param csrDer the certificate signing request, DER encoded
      * @param timing how long to wait for authorizations and issuance
+     * @param answerChallenges whether authorizations that are not yet valid are answered
      */
     public OrderRequest {
         names = List.copyOf(names);
@@ -27,6 +31,17 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
         }
         csrDer = csrDer.clone();
         Objects.requireNonNull(timing, "timing");
+    }
+
+    /**
+     * An order whose authorizations are answered.
+     *
+     * @param names the identifiers, in the order of the CSR
+     * @param csrDer the certificate signing request, DER encoded
+     * @param timing how long to wait for authorizations and issuance
+     */
+    public OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing) {
+        this(names, csrDer, timing, true);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certmgr.domain.AcmeTiming;
 import org.certmgr.domain.DnsName;
+import org.certmgr.domain.RevocationReason;
 import org.certmgr.domain.EcCurve;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.ports.out.AccountRegistration;
@@ -175,6 +176,46 @@ public abstract class AcmeGatewayContract {
                 new OrderRequest(names, keyMaterial().createCsr(certificateKey, names, false), TIMING), refusing))
                 .isInstanceOf(ChallengeException.class)
                 .hasMessageContaining("contract-");
+    }
+
+    @Test
+    void givenAnIssuedCertificate_whenRevoke_thenItIsRevokedOnceAndASecondRevocationIsRefused() throws Exception {
+        AcmeSession session = newAccount(gateway());
+        List<DnsName> names = freshNames();
+        KeyPair certificateKey = ecKey();
+        IssuedChain chain = session.issue(new OrderRequest(names,
+                keyMaterial().createCsr(certificateKey, names, false), TIMING), responder());
+
+        session.revoke(chain.leaf(), RevocationReason.SUPERSEDED);
+
+        assertThatThrownBy(() -> session.revoke(chain.leaf(), RevocationReason.SUPERSEDED))
+                .isInstanceOf(CaException.class);
+    }
+
+    @Test
+    void givenNoValidAuthorization_whenIssueWithoutAnsweringChallenges_thenAChallengeExceptionAndNoDeploy()
+            throws Exception {
+        AcmeSession session = newAccount(gateway());
+        List<DnsName> names = freshNames();
+        RecordingResponder recording = new RecordingResponder(responder());
+
+        assertThatThrownBy(() -> session.issue(new OrderRequest(names,
+                keyMaterial().createCsr(ecKey(), names, false), TIMING, false), recording))
+                .isInstanceOf(ChallengeException.class)
+                .hasMessageContaining(names.get(0).ascii());
+        assertThat(recording.calls).isEmpty();
+    }
+
+    @Test
+    void givenAuthorize_thenResponsesAreDeployedAndRemovedAndNothingIsIssued() throws Exception {
+        AcmeSession session = newAccount(gateway());
+        List<DnsName> names = freshNames();
+        RecordingResponder recording = new RecordingResponder(responder());
+
+        session.authorize(names, recording, TIMING);
+
+        assertThat(recording.calls).filteredOn(c -> c.startsWith("deploy")).hasSize(names.size());
+        assertThat(recording.calls).filteredOn(c -> c.startsWith("remove")).hasSize(names.size());
     }
 
     @Test

@@ -287,6 +287,34 @@ public abstract class CertificateStoreContract {
     }
 
     @Test
+    void givenARetiredCertificate_thenNothingIsInstalledItsFilesAreArchivedAndOnlyItsAliasesGo() throws Exception {
+        FileSet set = typicalSet("1");
+        DnsName alias = DnsName.of("example.test");
+        DnsName othersAlias = DnsName.of("other-alias.example.test");
+        store.commit(NAME, set, Set.of(alias));
+        store.commit(OTHER, typicalSet("other"), Set.of(othersAlias));
+
+        Maintenance result = store.retire(NAME, Set.of(alias, othersAlias));
+
+        assertThat(store.current(NAME)).isEmpty();
+        assertThat(reachableAs(alias)).isEmpty();
+        assertThat(archived(NAME)).contains(set);
+        assertThat(result.actions()).isNotEmpty();
+        assertThat(store.current(OTHER)).contains(typicalSet("other"));
+        assertThat(reachableAs(othersAlias)).contains(typicalSet("other"));
+    }
+
+    @Test
+    void givenARetiredCertificate_thenANewCommitInstallsAFreshSet() throws Exception {
+        store.commit(NAME, typicalSet("1"), Set.of());
+        store.retire(NAME, Set.of());
+
+        store.commit(NAME, typicalSet("2"), Set.of());
+
+        assertThat(store.current(NAME)).contains(typicalSet("2"));
+    }
+
+    @Test
     void givenAliases_thenEachLeadsToTheFiles() throws Exception {
         FileSet set = typicalSet("1");
         DnsName alias1 = DnsName.of("example.test");

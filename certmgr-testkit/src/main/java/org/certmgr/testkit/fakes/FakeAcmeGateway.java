@@ -1,5 +1,7 @@
 package org.certmgr.testkit.fakes;
 
+import org.certmgr.domain.AcmeTiming;
+import org.certmgr.domain.RevocationReason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.security.KeyPair;
@@ -128,6 +130,7 @@ public final class FakeAcmeGateway implements AcmeGateway {
     private final List<ChallengeCall> challengeCalls = new CopyOnWriteArrayList<>();
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<X509Certificate> issued = new CopyOnWriteArrayList<>();
+    private final Map<java.math.BigInteger, RevocationReason> revoked = new java.util.HashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private CaException nextIssueFailure;
     private volatile boolean unreachable;
@@ -352,7 +355,50 @@ public final class FakeAcmeGateway implements AcmeGateway {
             throw new CaException("the CA has no account " + registration.accountUrl()
                     + " for this key (urn:ietf:params:acme:error:accountDoesNotExist)");
         }
-        return (request, responder) -> issue(account, request, responder);
+        return new AcmeSession() {
+            @Override
+            public IssuedChain issue(OrderRequest request, ChallengeResponder responder)
+                    throws CaException, InterruptedException {
+                return FakeAcmeGateway.this.issue(account, request, responder);
+            }
+
+            @Override
+            public void authorize(List<DnsName> names, ChallengeResponder responder, AcmeTiming timing)
+                    throws CaException, InterruptedException {
+                request();
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted before authorizing " + names);
+                }
+                FakeAcmeGateway.this.authorize(account, names, responder, true);
+            }
+
+            @Override
+            public void revoke(X509Certificate certificate, RevocationReason reason) throws CaException {
+                request();
+                FakeAcmeGateway.this.revoke(certificate, reason);
+            }
+        };
+    }
+
+    private synchronized void revoke(X509Certificate certificate, RevocationReason reason) throws CaException {
+        if (!issued.contains(certificate)) {
+            throw new CaException("the CA did not issue certificate " + certificate.getSerialNumber().toString(16)
+                    + " (urn:ietf:params:acme:error:malformed)");
+        }
+        if (revoked.putIfAbsent(certificate.getSerialNumber(), reason) != null) {
+            throw new CaException("certificate " + certificate.getSerialNumber().toString(16)
+                    + " is already revoked (urn:ietf:params:acme:error:alreadyRevoked)");
+        }
+    }
+
+    /**
+     * Returns why a certificate was revoked.
+     *
+     * @param certificate a certificate this CA issued
+     * @return the reason, or empty when it is not revoked
+     */
+    public synchronized Optional<RevocationReason> revocation(X509Certificate certificate) {
+        return Optional.ofNullable(revoked.get(certificate.getSerialNumber()));
     }
 
     // ---- issuance ----------------------------------------------------------------------
@@ -381,7 +427,7 @@ public final class FakeAcmeGateway implements AcmeGateway {
             throw new CaException("the CA refused the CSR: its key is the account key"
                     + " (urn:ietf:params:acme:error:badCSR)");
         }
-        authorize(account, request.names(), responder);
+        authorize(account, request.names(), responder, request.answerChallenges());
 
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String commonName = csr.commonName.filter(csr.names::contains).orElse(csr.names.get(0));
@@ -391,13 +437,19 @@ public final class FakeAcmeGateway implements AcmeGateway {
         return new IssuedChain(List.of(leaf, ca.intermediate()));
     }
 
-    private void authorize(Account account, List<DnsName> names, ChallengeResponder responder) throws CaException {
+    private void authorize(Account account, List<DnsName> names, ChallengeResponder responder, boolean answer)
+            throws CaException {
         List<HttpChallenge> pending = new ArrayList<>();
         for (DnsName name : names) {
             if (!authorizationReuse || !account.authorized.contains(name)) {
                 String token = BASE64URL.encodeToString(randomBytes(32));
                 pending.add(new HttpChallenge(name, token, keyAuthorization(token, account.key)));
             }
+        }
+        if (!answer && !pending.isEmpty()) {
+            throw new ChallengeException("the CA holds no valid authorization for "
+                    + pending.stream().map(c -> c.domain().ascii()).collect(Collectors.joining(", "))
+                    + " and this run answers no challenge (--no-auth)");
         }
         List<HttpChallenge> attempted = new ArrayList<>();
         try {

@@ -336,6 +336,23 @@ public final class InMemoryCertificateStore implements CertificateStore {
         return changingCommits;
     }
 
+    @Override
+    public synchronized Maintenance retire(CertificateName name, Set<DnsName> aliasNames) {
+        List<String> actions = new ArrayList<>();
+        FileSet files = installed.remove(name);
+        if (files != null) {
+            archive(name, files);
+            actions.add("archived " + name);
+        }
+        for (DnsName alias : aliasNames) {
+            if (name.equals(aliases.get(alias))) {
+                aliases.remove(alias);
+                actions.add("removed the link " + alias.ascii());
+            }
+        }
+        return new Maintenance(actions, List.of());
+    }
+
     private static CommitResult difference(FileSet before, FileSet after) {
         List<String> written = new ArrayList<>();
         for (String path : after.paths()) {

@@ -1,0 +1,128 @@
+package org.certmgr.ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.certmgr.domain.AccountSpec;
+import org.certmgr.domain.AcmeTiming;
+import org.certmgr.domain.CertificateName;
+import org.certmgr.domain.CertificateSpec;
+import org.certmgr.domain.Configuration;
+import org.certmgr.domain.DnsName;
+import org.certmgr.domain.EcCurve;
+import org.certmgr.domain.KeySpec;
+import org.certmgr.domain.Passphrase;
+import org.certmgr.domain.RevocationReason;
+import org.certmgr.ports.in.RevokeCertificates.RevokeCommand;
+import org.certmgr.ports.in.RunReport;
+import org.certmgr.ports.in.UpdateCommand;
+import org.certmgr.ports.in.UpdateScope;
+import org.certmgr.testkit.fakes.FakeAcmeGateway;
+import org.certmgr.testkit.fakes.FakeKeyMaterial;
+import org.certmgr.testkit.fakes.MutableClock;
+import org.certmgr.testkit.memory.InMemoryAccountStore;
+import org.certmgr.testkit.memory.InMemoryCertificateStore;
+import org.certmgr.testkit.memory.InMemoryChallengeResponder;
+import org.junit.jupiter.api.Test;
+
+/** The {@code auth} and {@code revoke} use cases, and {@code update --no-auth}, with the testkit's fakes. */
+class CertmgrAuthorityTest {
+    private static final CertificateName EXAMPLE = CertificateName.of("example.test");
+
+    private final MutableClock clock = MutableClock.atSomeInstant();
+    private final FakeAcmeGateway ca = new FakeAcmeGateway(clock).authorizationReuse(true);
+    private final FakeKeyMaterial keys = new FakeKeyMaterial();
+    private final InMemoryAccountStore accounts = new InMemoryAccountStore();
+
+    private static CertificateSpec cert(String name, String... alt) {
+        return CertificateSpec.builder(name).altNames(alt).keys(new KeySpec.Rsa(2048), new KeySpec.Ec(EcCurve.SECP256R1))
+                .build();
+    }
+
+    private Certmgr certmgr(InMemoryCertificateStore store, InMemoryChallengeResponder responder, CertificateSpec... certs) {
+        Configuration config = new Configuration(new AccountSpec(Optional.empty(), Passphrase.NONE, true),
+                FakeAcmeGateway.DIRECTORY_URL, AcmeTiming.DEFAULT, List.of(certs), Map.of());
+        return Certmgr.builder().configuration(config).acme(ca).keyMaterial(keys).certificateStore(store)
+                .accountStore(accounts).challengeResponder(responder).clock(clock).build();
+    }
+
+    @Test
+    void givenAMasterThatAuthorized_thenAFollowerWithTheSameAccountIssuesWithoutAnsweringAnything() throws Exception {
+        InMemoryChallengeResponder masterChallenges = new InMemoryChallengeResponder();
+        RunReport auth = certmgr(new InMemoryCertificateStore(), masterChallenges, cert("example.test", "www.example.test"))
+                .authorize(List.of());
+        assertThat(auth.anyFailed()).isFalse();
+        assertThat(auth.certificates().get(0).actions()).singleElement().asString()
+                .contains("example.test", "www.example.test");
+        assertThat(ca.issuedCount()).isZero();
+
+        InMemoryCertificateStore followerStore = new InMemoryCertificateStore();
+        int deploysBefore = ca.challengeCalls().size();
+        RunReport follower = certmgr(followerStore, new InMemoryChallengeResponder(), cert("example.test", "www.example.test"))
+                .update(new UpdateCommand(List.of(), false, UpdateScope.ALL, false));
+
+        assertThat(follower.anyFailed()).isFalse();
+        assertThat(ca.challengeCalls()).hasSize(deploysBefore);
+        assertThat(followerStore.current(EXAMPLE)).isPresent();
+    }
+
+    @Test
+    void givenAFollowerWithoutAuthorizations_thenTheCertificateFailsSayingToRunAuthAndNothingIsAnswered() throws Exception {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+
+        RunReport report = certmgr(store, new InMemoryChallengeResponder(), cert("example.test"))
+                .update(new UpdateCommand(List.of(), false, UpdateScope.ALL, false));
+
+        assertThat(report.anyFailed()).isTrue();
+        assertThat(report.certificates().get(0).error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("example.test").contains("certmgr auth"));
+        assertThat(ca.challengeCalls()).isEmpty();
+        assertThat(store.current(EXAMPLE)).isEmpty();
+    }
+
+    @Test
+    void givenAnInstalledCertificate_whenRevoked_thenEveryKeyTypeIsRevokedAndTheFilesArchived() throws Exception {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        Certmgr certmgr = certmgr(store, new InMemoryChallengeResponder(), cert("example.test", "www.example.test"),
+                cert("other.test"));
+        certmgr.update(UpdateCommand.all());
+        List<X509Certificate> issued = ca.issued();
+
+        RunReport report = certmgr.revoke(new RevokeCommand(List.of("www.example.test"), RevocationReason.KEY_COMPROMISE));
+
+        assertThat(report.anyFailed()).isFalse();
+        assertThat(report.certificates()).hasSize(1);
+        assertThat(report.certificates().get(0).actions()).filteredOn(a -> a.startsWith("revoked")).hasSize(2);
+        assertThat(issued).filteredOn(c -> ca.revocation(c).isPresent()).hasSize(2)
+                .allSatisfy(c -> assertThat(ca.revocation(c)).contains(RevocationReason.KEY_COMPROMISE));
+        assertThat(store.current(EXAMPLE)).isEmpty();
+        assertThat(store.reachableAs(DnsName.of("www.example.test"))).isEmpty();
+        assertThat(store.archived(EXAMPLE)).isNotEmpty();
+        assertThat(store.current(CertificateName.of("other.test"))).isPresent();
+    }
+
+    @Test
+    void givenNothingInstalledOrAFailingCa_whenRevoked_thenAnErrorAndTheFilesStay() throws Exception {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        Certmgr certmgr = certmgr(store, new InMemoryChallengeResponder(), cert("example.test"));
+
+        assertThat(certmgr.revoke(new RevokeCommand(List.of("example.test"), RevocationReason.UNSPECIFIED))
+                .certificates().get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("nothing to revoke"));
+
+        certmgr.update(UpdateCommand.all());
+        ca.unreachable(true);
+        RunReport report = certmgr.revoke(new RevokeCommand(List.of("example.test"), RevocationReason.UNSPECIFIED));
+        assertThat(report.anyFailed()).isTrue();
+        assertThat(store.current(EXAMPLE)).isPresent();
+    }
+
+    @Test
+    void givenNoNames_thenRevokeIsRefusedBeforeAnything() {
+        assertThatThrownBy(() -> new RevokeCommand(List.of(), RevocationReason.UNSPECIFIED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never revokes all");
+    }
+}
