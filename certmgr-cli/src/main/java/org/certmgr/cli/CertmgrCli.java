@@ -32,6 +32,7 @@ import org.certmgr.domain.Passphrase;
 import org.certmgr.domain.RevocationReason;
 import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.in.RevokeCertificates;
+import org.certmgr.ports.in.RollOverAccountKey;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.ports.in.UpdateScope;
@@ -49,8 +50,9 @@ public final class CertmgrCli {
     static final String CLEANUP = "cleanup";
     static final String AUTH = "auth";
     static final String REVOKE = "revoke";
+    static final String ROLLOVER = "rollover";
     /** The actions this version offers. */
-    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, AUTH, REVOKE);
+    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, AUTH, REVOKE, ROLLOVER);
     /** Actions of the specification that this version does not offer yet. */
     private static final Set<String> LATER_ACTIONS = Set.of("verify");
 
@@ -197,6 +199,12 @@ public final class CertmgrCli {
                     RunReport authorized = certmgr.authorize(words);
                     printer.print(authorized);
                     return authorized.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+                case ROLLOVER:
+                    RollOverAccountKey.Outcome rolled = certmgr.rollOverAccountKey();
+                    rolled.actions().forEach(a -> printer.change("account: " + a));
+                    rolled.error().ifPresent(e -> printer.failure("account: failed: " + e));
+                    printer.flush();
+                    return rolled.error().isPresent() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
                 case REVOKE:
                     RunReport revoked = certmgr.revoke(new RevokeCertificates.RevokeCommand(words, reason));
                     printer.print(revoked);
@@ -278,7 +286,8 @@ public final class CertmgrCli {
                 + "  check    repair permissions, ownership and alias links of the installed files\n"
                 + "  cleanup  delete archives older than archive_days\n"
                 + "  auth     obtain authorizations for the names without issuing (a master for followers)\n"
-                + "  revoke   revoke the named certificates at the CA and archive their files\n\n"
+                + "  revoke   revoke the named certificates at the CA and archive their files\n"
+                + "  rollover replace the ACME account key at the CA (the old key is archived)\n\n"
                 + "NAME restricts the run to the certificates with that common name or alternative name.\n\nExit codes:\n");
         for (ExitCode code : ExitCode.values()) {
             footer.append(String.format("  %-3d %s%n", code.code(), code.meaning()));
@@ -287,7 +296,7 @@ public final class CertmgrCli {
         text.setMaxWidth(100);
         HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
-            help.printHelp("certmgr [options] [update|check|cleanup|auth|revoke] [NAME...]",
+            help.printHelp("certmgr [options] [update|check|cleanup|auth|revoke|rollover] [NAME...]",
                     "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
                     CliOptions.definitions(), "", false);
         } catch (IOException e) {

@@ -14,9 +14,9 @@ class CliUsageTest {
     void givenHelp_thenOptionsActionsAndExitCodesAreListed() {
         CliRun run = CliRun.in(dir, "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
-        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup|auth|revoke] [NAME...]", "--config", "--force",
+        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup|auth|revoke|rollover] [NAME...]", "--config", "--force",
                 "--verbose", "--quiet", "--debug", "--version", "--certs", "--pass", "--pass-file", "--randomwait", "--color",
-                "--no-color", "--no-auth", "--reason", "update", "check", "cleanup", "auth", "revoke");
+                "--no-color", "--no-auth", "--reason", "update", "check", "cleanup", "auth", "revoke", "rollover");
         for (ExitCode code : ExitCode.values()) {
             assertThat(run.out()).contains(code.code() + " ", code.meaning());
         }

@@ -113,6 +113,32 @@ class FollowerAndRevokeIT {
     }
 
     @Test
+    void givenARollover_thenTheAccountKeyChangesTheOldOneIsArchivedAndTheNextUpdateWorks() throws Exception {
+        Path home = config("rollover", true, "[ { \"name\": \"roll.test\" } ]");
+        assertThat(CliRun.in(home, "update").exitCode()).isEqualTo(ExitCode.SUCCESS);
+        String oldKey = Files.readString(home.resolve("data/account/client.key"));
+
+        CliRun rollover = CliRun.in(home, "rollover");
+
+        assertThat(rollover.exitCode()).as(rollover.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(rollover.out()).contains("account: changed the key of account");
+        assertThat(Files.readString(home.resolve("data/account/client.key"))).isNotEqualTo(oldKey);
+        try (Stream<Path> archived = Files.walk(home.resolve("data/archives/account"))) {
+            assertThat(archived.filter(p -> p.endsWith("client.key")).map(FollowerAndRevokeIT::read)).contains(oldKey);
+        }
+        CliRun forced = CliRun.in(home, "update", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCode.SUCCESS);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void givenRevokeWithoutNames_thenAUsageErrorAndNothingRevoked() throws Exception {
         Path home = config("nonames", true, "[ { \"name\": \"keep.test\" } ]");
 

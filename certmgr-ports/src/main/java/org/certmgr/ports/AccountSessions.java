@@ -131,4 +131,46 @@ final class AccountSessions {
         }
         return gateway.login(key, registration);
     }
+
+    /**
+     * Replaces the account key at the CA, then stores the new key; the store archives the old
+     * pair. The new key is encoded before the CA is asked, so that a missing passphrase fails
+     * while the old key is still the valid one.
+     *
+     * @return a description of what was done
+     * @throws CertmgrException when the CA refuses (the old key stays valid), or when the new key
+     *                          cannot be stored (then said loudly: the CA accepts only the new key)
+     */
+    synchronized String rollOver() throws CertmgrException, InterruptedException {
+        AcmeSession current = session();
+        StoredAccount stored;
+        try {
+            stored = store.load().orElseThrow(() -> new CertmgrException("no account is stored after logging in"));
+        } catch (StoreException e) {
+            throw new CertmgrException("cannot read the ACME account: " + e.getMessage(), e);
+        }
+        KeyPair newKey = keys.generate(ACCOUNT_KEY);
+        String pem = unlocker.encode(newKey, spec.passphrase(), ACCOUNT_KEY_NAME);
+        try {
+            current.changeAccountKey(newKey);
+        } catch (CaException e) {
+            throw new CertmgrException("the CA refused the new account key (the old key stays valid): "
+                    + e.getMessage(), e);
+        }
+        session = null;
+        StoreException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                store.save(new StoredAccount(pem, stored.registration()));
+                return "changed the key of account " + stored.registration().accountUrl()
+                        + "; the old key is in the archive";
+            } catch (StoreException e) {
+                last = e;
+            }
+        }
+        throw new CertmgrException("the CA now accepts only the new key of account "
+                + stored.registration().accountUrl() + ", but it could not be saved (" + last.getMessage()
+                + "): this account can no longer be used; move the account folder away, and the next run"
+                + " registers a new account", last);
+    }
 }

@@ -16,6 +16,7 @@ import org.certmgr.domain.KeyType;
 import org.certmgr.ports.in.AuthorizeNames;
 import org.certmgr.ports.in.MaintainFiles;
 import org.certmgr.ports.in.RevokeCertificates;
+import org.certmgr.ports.in.RollOverAccountKey;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCertificates;
 import org.certmgr.ports.in.UpdateCommand;
@@ -48,7 +49,8 @@ import org.certmgr.ports.out.ServiceReloader;
  * <p>An instance holds no threads between calls and may be used again; calls are not meant
  * to overlap (the command line takes a lock file for that).
  */
-public final class Certmgr implements UpdateCertificates, MaintainFiles, AuthorizeNames, RevokeCertificates {
+public final class Certmgr implements UpdateCertificates, MaintainFiles, AuthorizeNames, RevokeCertificates,
+        RollOverAccountKey {
     private final Builder settings;
 
     private Certmgr(Builder settings) {
@@ -100,12 +102,26 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         return authority().revoke(command);
     }
 
+    @Override
+    public RollOverAccountKey.Outcome rollOverAccountKey() throws InterruptedException {
+        try {
+            return new RollOverAccountKey.Outcome(List.of(accounts().rollOver()), Optional.empty());
+        } catch (CertmgrException e) {
+            return new RollOverAccountKey.Outcome(List.of(), Optional.of(e.getMessage()));
+        }
+    }
+
     private AuthorityService authority() {
         Builder b = settings;
+        return new AuthorityService(b.configuration, accounts(), b.challengeResponder, b.certificateStore,
+                b.keyMaterial);
+    }
+
+    private AccountSessions accounts() {
+        Builder b = settings;
         KeyUnlocker unlocker = new KeyUnlocker(b.keyMaterial, new Passphrases(b.operator));
-        AccountSessions accounts = new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
+        return new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
                 b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
-        return new AuthorityService(b.configuration, accounts, b.challengeResponder, b.certificateStore, b.keyMaterial);
     }
 
     @Override

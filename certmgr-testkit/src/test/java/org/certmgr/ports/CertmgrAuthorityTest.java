@@ -121,6 +121,25 @@ class CertmgrAuthorityTest {
     }
 
     @Test
+    void givenARollover_thenTheNewKeyIsStoredTheOldArchivedAndTheNextUpdateUsesTheNewOne() throws Exception {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        Certmgr certmgr = certmgr(store, new InMemoryChallengeResponder(), cert("example.test"));
+        certmgr.update(UpdateCommand.all());
+        var before = accounts.load().orElseThrow();
+
+        var outcome = certmgr.rollOverAccountKey();
+
+        assertThat(outcome.error()).isEmpty();
+        assertThat(outcome.actions()).singleElement().asString().contains("changed the key of account");
+        var after = accounts.load().orElseThrow();
+        assertThat(after.privateKeyPem()).isNotEqualTo(before.privateKeyPem());
+        assertThat(after.registration()).isEqualTo(before.registration());
+        assertThat(accounts.replaced()).contains(before);
+        assertThat(certmgr.update(new UpdateCommand(List.of(), true)).anyFailed()).isFalse();
+        assertThat(ca.registrations()).hasSize(1);
+    }
+
+    @Test
     void givenNoNames_thenRevokeIsRefusedBeforeAnything() {
         assertThatThrownBy(() -> new RevokeCommand(List.of(), RevocationReason.UNSPECIFIED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never revokes all");

@@ -115,6 +115,19 @@ final class Acme4jSession implements AcmeSession {
         }
     }
 
+    @Override
+    public void changeAccountKey(java.security.KeyPair newKey) throws CaException {
+        try {
+            failures.call("changing the account key of " + login.getAccountLocation(), () -> {
+                login.getAccount().changeKey(newKey);
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaException("interrupted while changing the account key", e);
+        }
+    }
+
     private void authorize(Order order, List<DnsName> ordered, boolean answer, ChallengeResponder responder,
                            String names, AcmeTiming timing) throws AcmeException, CaException, InterruptedException {
         List<String> notValid = new ArrayList<>();

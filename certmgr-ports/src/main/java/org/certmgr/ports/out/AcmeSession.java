@@ -57,4 +57,15 @@ public interface AcmeSession {
      * @throws CaException when the CA refuses or cannot be reached
      */
     void revoke(X509Certificate certificate, RevocationReason reason) throws CaException;
+
+    /**
+     * Replaces the account's key (RFC 8555 §7.3.5, key rollover).
+     *
+     * <p>Contract: afterwards the CA MUST accept logins with {@code newKey} for the same account
+     * URL and MUST refuse them with the old key; this session MUST NOT be used again.
+     *
+     * @param newKey the new account key pair
+     * @throws CaException when the CA refuses (the old key then stays valid)
+     */
+    void changeAccountKey(java.security.KeyPair newKey) throws CaException;
 }

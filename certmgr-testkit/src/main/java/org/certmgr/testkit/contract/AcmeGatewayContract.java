@@ -219,6 +219,20 @@ public abstract class AcmeGatewayContract {
     }
 
     @Test
+    void givenAKeyRollover_thenTheNewKeyLogsInToTheSameAccountAndTheOldOneNoLonger() throws Exception {
+        AcmeGateway gateway = gateway();
+        KeyPair oldKey = ecKey();
+        AccountRegistration registration = gateway.register(oldKey, Optional.empty(), true);
+        KeyPair newKey = ecKey();
+
+        gateway.login(oldKey, registration).changeAccountKey(newKey);
+
+        assertThat(gateway.login(newKey, registration)).isNotNull();
+        assertThat(gateway.register(newKey, Optional.empty(), true).accountUrl()).isEqualTo(registration.accountUrl());
+        assertThatThrownBy(() -> gateway.login(oldKey, registration)).isInstanceOf(CaException.class);
+    }
+
+    @Test
     void givenAnAccountTheCaDoesNotKnow_whenLogin_thenCaException() throws Exception {
         AcmeGateway gateway = gateway();
         AccountRegistration real = gateway.register(ecKey(), Optional.empty(), true);

@@ -377,7 +377,23 @@ public final class FakeAcmeGateway implements AcmeGateway {
                 request();
                 FakeAcmeGateway.this.revoke(certificate, reason);
             }
+
+            @Override
+            public void changeAccountKey(KeyPair newKey) throws CaException {
+                request();
+                FakeAcmeGateway.this.changeKey(account, newKey);
+            }
         };
+    }
+
+    private synchronized void changeKey(Account account, KeyPair newKey) throws CaException {
+        String newId = keyId(newKey.getPublic());
+        if (accountsByKey.containsKey(newId)) {
+            throw new CaException("the new account key is already in use (urn:ietf:params:acme:error:badPublicKey)");
+        }
+        accountsByKey.remove(keyId(account.key));
+        account.key = newKey.getPublic();
+        accountsByKey.put(newId, account);
     }
 
     private synchronized void revoke(X509Certificate certificate, RevocationReason reason) throws CaException {
@@ -501,7 +517,7 @@ public final class FakeAcmeGateway implements AcmeGateway {
     /** An account at the fake CA. */
     private static final class Account {
         final String url;
-        final PublicKey key;
+        volatile PublicKey key;
         final Optional<String> email;
         final Set<DnsName> authorized = ConcurrentHashMap.newKeySet();
 
