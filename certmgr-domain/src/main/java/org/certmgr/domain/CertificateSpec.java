@@ -26,11 +26,13 @@ import java.util.Set;
  * @param ocspResponderUrls  OCSP responders to use when the certificate names none
  * @param ctSubmitLogs       names of Certificate Transparency logs to submit to
  * @param renewal            when to renew
+ * @param profile            the ACME profile to order with ({@code profile}), or empty for the CA's default
  */
 public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<KeyType, KeySpec> keys,
                               List<String> services, int dhparamSize, Optional<String> ecparamCurve,
                               boolean dhparamGenerate, Passphrase keyPassphrase, boolean ocspMustStaple,
-                              List<String> ocspResponderUrls, List<String> ctSubmitLogs, RenewalPolicy renewal) {
+                              List<String> ocspResponderUrls, List<String> ctSubmitLogs, RenewalPolicy renewal,
+                              Optional<String> profile) {
 
     /**
      * Validates the combination: the common name is the first alternative name, names are unique, at least
@@ -48,6 +50,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
      * @param ocspResponderUrls OCSP responders to use when the certificate names none
      * @param ctSubmitLogs names of Certificate Transparency logs to submit to
      * @param renewal when to renew
+     * @param profile the ACME profile, or empty
      */
     public CertificateSpec {
         Objects.requireNonNull(name, "name");
@@ -79,6 +82,10 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         ocspResponderUrls = List.copyOf(ocspResponderUrls);
         ctSubmitLogs = List.copyOf(ctSubmitLogs);
         Objects.requireNonNull(renewal, "renewal");
+        Objects.requireNonNull(profile, "profile");
+        if (profile.isPresent() && profile.get().isBlank()) {
+            throw new InvalidValueException("an ACME profile name cannot be empty");
+        }
     }
 
     /**
@@ -139,6 +146,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         private List<String> ocspResponderUrls = List.of();
         private List<String> ctSubmitLogs = List.of();
         private RenewalPolicy renewal = RenewalPolicy.DEFAULT;
+        private Optional<String> profile = Optional.empty();
 
         private Builder(CertificateName name) {
             this.name = name;
@@ -274,13 +282,24 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         }
 
         /**
+         * Sets the ACME profile.
+         *
+         * @param profile the profile name, or empty for the CA's default
+         * @return this builder
+         */
+        public Builder profile(Optional<String> profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /**
          * Builds the specification, validating it.
          *
          * @return the specification
          */
         public CertificateSpec build() {
             return new CertificateSpec(name, new ArrayList<>(altNames), keys, services, dhparamSize, ecparamCurve,
-                    dhparamGenerate, keyPassphrase, ocspMustStaple, ocspResponderUrls, ctSubmitLogs, renewal);
+                    dhparamGenerate, keyPassphrase, ocspMustStaple, ocspResponderUrls, ctSubmitLogs, renewal, profile);
         }
     }
 }

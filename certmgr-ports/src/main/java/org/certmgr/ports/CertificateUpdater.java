@@ -218,8 +218,8 @@ final class CertificateUpdater {
         byte[] csr = parts.keys().createCsr(key, spec.altNames(), spec.ocspMustStaple());
         IssuedChain chain;
         try {
-            chain = session.issue(new OrderRequest(spec.altNames(), csr, parts.timing(), answerChallenges),
-                    parts.responder());
+            chain = session.issue(new OrderRequest(spec.altNames(), csr, parts.timing(), answerChallenges,
+                    spec.profile()), parts.responder());
         } catch (CaException e) {
             throw new CompletionException(e);
         } catch (InterruptedException e) {

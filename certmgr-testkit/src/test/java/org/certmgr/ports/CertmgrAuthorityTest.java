@@ -140,6 +140,22 @@ class CertmgrAuthorityTest {
     }
 
     @Test
+    void givenAProfile_thenEveryKeyTypeIsOrderedWithItAndAnUnknownOneFailsTheCertificate() throws Exception {
+        ca.profiles(java.util.Set.of("shortlived"));
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        CertificateSpec shortLived = CertificateSpec.builder("example.test").keys(new KeySpec.Ec(EcCurve.SECP256R1))
+                .profile(Optional.of("shortlived")).build();
+        CertificateSpec typo = CertificateSpec.builder("typo.test").keys(new KeySpec.Ec(EcCurve.SECP256R1))
+                .profile(Optional.of("shortlivd")).build();
+
+        RunReport report = certmgr(store, new InMemoryChallengeResponder(), shortLived, typo).update(UpdateCommand.all());
+
+        assertThat(report.certificates().get(0).failed()).isFalse();
+        assertThat(ca.issued()).singleElement().satisfies(c -> assertThat(ca.orderedProfile(c)).contains("shortlived"));
+        assertThat(report.certificates().get(1).error()).hasValueSatisfying(e -> assertThat(e).contains("shortlivd"));
+    }
+
+    @Test
     void givenNoNames_thenRevokeIsRefusedBeforeAnything() {
         assertThatThrownBy(() -> new RevokeCommand(List.of(), RevocationReason.UNSPECIFIED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never revokes all");

@@ -23,6 +23,7 @@ import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.OrderBuilder;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
@@ -65,9 +66,11 @@ final class Acme4jSession implements AcmeSession {
     public IssuedChain issue(OrderRequest request, ChallengeResponder responder) throws CaException, InterruptedException {
         String names = request.names().stream().map(DnsName::ascii).collect(Collectors.joining(", "));
         return failures.call("ordering a certificate for " + names, () -> {
-            Order order = login.newOrder()
-                    .domains(request.names().stream().map(DnsName::ascii).toList())
-                    .create();
+            OrderBuilder builder = login.newOrder().domains(request.names().stream().map(DnsName::ascii).toList());
+            if (request.profile().isPresent()) {
+                builder.profile(offeredProfile(request.profile().get()));
+            }
+            Order order = builder.create();
             authorize(order, request.names(), request.answerChallenges(), responder, names, request.timing());
             awaitOrder(order, ORDER_READY, "the order for " + names + " to become ready", request.timing());
             if (order.getStatus() == Status.READY) {
@@ -216,6 +219,17 @@ final class Acme4jSession implements AcmeSession {
                     ? Poller.Poll.finished()
                     : Poller.Poll.waiting(retryAfter, "order " + statusName(order.getStatus()));
         });
+    }
+
+    /** Checks the profile against the directory, so that a typo is named before any order exists. */
+    private String offeredProfile(String profile) throws AcmeException, CaException {
+        Set<String> offered = login.getSession().getMetadata().getProfiles();
+        if (!offered.contains(profile)) {
+            throw new CaException("the CA does not offer the ACME profile \"" + profile + "\"; "
+                    + (offered.isEmpty() ? "its directory lists no profiles: remove \"profile\" from the configuration"
+                    : "it offers " + String.join(", ", new java.util.TreeSet<>(offered))));
+        }
+        return profile;
     }
 
     private static HttpChallenge response(DnsName domain, Http01Challenge challenge) throws ChallengeException {

@@ -177,4 +177,35 @@ class Acme4jSessionTest {
                 .hasMessageContaining("a.example.test is forbidden (urn:ietf:params:acme:error:rejectedIdentifier)");
         assertThat(responder.deployed).isEmpty();
     }
+
+    @Test
+    void givenAProfileTheCaOffers_whenIssue_thenTheNewOrderNamesIt() throws Exception {
+        ca.profiles(Map.of("classic", "the usual", "shortlived", "six days"));
+
+        assertThatThrownBy(() -> session.issue(new OrderRequest(List.of(NAME), csr, QUICK, true,
+                Optional.of("shortlived")), responder)).isInstanceOf(CaException.class);
+
+        assertThat(ca.payloads()).filteredOn(p -> p.startsWith("/new-order ")).singleElement().asString()
+                .contains("\"profile\":\"shortlived\"");
+    }
+
+    @Test
+    void givenAProfileTheCaDoesNotOffer_whenIssue_thenAClearErrorListingTheOffersAndNoOrder() {
+        ca.profiles(Map.of("classic", "the usual", "shortlived", "six days"));
+
+        assertThatThrownBy(() -> session.issue(new OrderRequest(List.of(NAME), csr, QUICK, true,
+                Optional.of("tlsserver")), responder))
+                .isInstanceOf(CaException.class)
+                .hasMessageContaining("does not offer the ACME profile \"tlsserver\"")
+                .hasMessageContaining("classic, shortlived");
+        assertThat(ca.requests()).doesNotContain("POST /new-order");
+    }
+
+    @Test
+    void givenNoProfile_whenIssue_thenTheNewOrderNamesNone() {
+        assertThatThrownBy(() -> session.issue(request(QUICK), responder)).isInstanceOf(CaException.class);
+
+        assertThat(ca.payloads()).filteredOn(p -> p.startsWith("/new-order ")).singleElement().asString()
+                .doesNotContain("profile");
+    }
 }

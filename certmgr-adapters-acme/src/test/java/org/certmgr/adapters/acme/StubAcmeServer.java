@@ -27,6 +27,8 @@ final class StubAcmeServer implements AutoCloseable {
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
     private final Map<String, Reply> sticky = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> payloads = Collections.synchronizedList(new ArrayList<>());
+    private volatile String profilesJson = "";
 
     /**
      * A canned reply.
@@ -71,6 +73,21 @@ final class StubAcmeServer implements AutoCloseable {
         replies.computeIfAbsent(path, p -> new ArrayDeque<>()).add(reply);
     }
 
+    /** Makes the directory advertise ACME profiles (name → description). */
+    void profiles(Map<String, String> profiles) {
+        StringBuilder json = new StringBuilder(",\"profiles\":{");
+        profiles.forEach((name, description) -> json.append(json.length() > 13 ? "," : "")
+                .append('"').append(name).append("\":\"").append(description).append('"'));
+        profilesJson = json.append('}').toString();
+    }
+
+    /** Returns "path payload-json" of every signed request so far. */
+    List<String> payloads() {
+        synchronized (payloads) {
+            return List.copyOf(payloads);
+        }
+    }
+
     /** Returns "METHOD path" of every request so far. */
     List<String> requests() {
         synchronized (requests) {
@@ -81,13 +98,19 @@ final class StubAcmeServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(exchange.getRequestMethod() + " " + path);
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher payload = java.util.regex.Pattern.compile("\"payload\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(body);
+        if (payload.find()) {
+            payloads.add(path + " " + new String(java.util.Base64.getUrlDecoder().decode(payload.group(1)),
+                    StandardCharsets.UTF_8));
+        }
         exchange.getResponseHeaders().add("Replay-Nonce", "nonce" + nonces.incrementAndGet());
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         if (path.equals("/dir")) {
             send(exchange, Reply.json(200, "{\"newNonce\":\"" + base() + "/nonce\",\"newAccount\":\"" + base()
                     + "/new-account\",\"newOrder\":\"" + base() + "/new-order\",\"meta\":{\"termsOfService\":\""
-                    + base() + "/tos\",\"website\":\"https://ca.example.test/\"}}", Map.of()));
+                    + base() + "/tos\",\"website\":\"https://ca.example.test/\"" + profilesJson + "}}", Map.of()));
         } else if (path.equals("/nonce")) {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

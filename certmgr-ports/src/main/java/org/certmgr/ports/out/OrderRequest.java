@@ -2,6 +2,7 @@ package org.certmgr.ports.out;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.certmgr.domain.AcmeTiming;
 import org.certmgr.domain.DnsName;
 
@@ -14,8 +15,10 @@ import org.certmgr.domain.DnsName;
  * @param answerChallenges whether authorizations that are not yet valid are answered; false
  *                         for a follower ({@code update --no-auth}), which relies on the
  *                         authorizations its master obtained with the same account
+ * @param profile          the ACME profile to ask for (e.g. {@code shortlived}), or empty for the CA's default
  */
-public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges) {
+public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges,
+                           Optional<String> profile) {
     /**
      * Copies and checks the values.
      *
@@ -23,6 +26,7 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
      * @param csrDer the certificate signing request, DER encoded
      * @param timing how long to wait for authorizations and issuance
      * @param answerChallenges whether authorizations that are not yet valid are answered
+     * @param profile the ACME profile to ask for, or empty
      */
     public OrderRequest {
         names = List.copyOf(names);
@@ -31,6 +35,19 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
         }
         csrDer = csrDer.clone();
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(profile, "profile");
+    }
+
+    /**
+     * An order with the CA's default profile.
+     *
+     * @param names the identifiers, in the order of the CSR
+     * @param csrDer the certificate signing request, DER encoded
+     * @param timing how long to wait for authorizations and issuance
+     * @param answerChallenges whether authorizations that are not yet valid are answered
+     */
+    public OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges) {
+        this(names, csrDer, timing, answerChallenges, Optional.empty());
     }
 
     /**

@@ -131,6 +131,8 @@ public final class FakeAcmeGateway implements AcmeGateway {
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final List<X509Certificate> issued = new CopyOnWriteArrayList<>();
     private final Map<java.math.BigInteger, RevocationReason> revoked = new java.util.HashMap<>();
+    private final Map<java.math.BigInteger, String> orderedProfiles = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Set<String> profiles = Set.of();
     private final AtomicInteger requests = new AtomicInteger();
     private CaException nextIssueFailure;
     private volatile boolean unreachable;
@@ -408,6 +410,27 @@ public final class FakeAcmeGateway implements AcmeGateway {
     }
 
     /**
+     * Makes the CA offer ACME profiles; orders naming another profile are refused.
+     *
+     * @param offered the profile names
+     * @return this gateway
+     */
+    public FakeAcmeGateway profiles(Set<String> offered) {
+        this.profiles = Set.copyOf(offered);
+        return this;
+    }
+
+    /**
+     * Returns the profile a certificate was ordered with.
+     *
+     * @param certificate a certificate this CA issued
+     * @return the profile, or empty for the default
+     */
+    public Optional<String> orderedProfile(X509Certificate certificate) {
+        return Optional.ofNullable(orderedProfiles.get(certificate.getSerialNumber()));
+    }
+
+    /**
      * Returns why a certificate was revoked.
      *
      * @param certificate a certificate this CA issued
@@ -433,6 +456,9 @@ public final class FakeAcmeGateway implements AcmeGateway {
         if (failure != null) {
             throw failure;
         }
+        if (request.profile().isPresent() && !profiles.contains(request.profile().get())) {
+            throw new CaException("the CA does not offer the ACME profile \"" + request.profile().get() + "\"");
+        }
         Csr csr = Csr.parse(request.csrDer());
         Set<String> ordered = request.names().stream().map(DnsName::ascii).collect(Collectors.toSet());
         if (!new HashSet<>(csr.names).equals(ordered)) {
@@ -450,6 +476,7 @@ public final class FakeAcmeGateway implements AcmeGateway {
         X509Certificate leaf = ca.issue(csr.publicKey, commonName, csr.names, notBefore, notBefore.plus(validity),
                 csr.tlsFeature);
         issued.add(leaf);
+        request.profile().ifPresent(p -> orderedProfiles.put(leaf.getSerialNumber(), p));
         return new IssuedChain(List.of(leaf, ca.intermediate()));
     }
 

@@ -26,7 +26,7 @@ final class CertificatesReader {
     /** Keys of a certificate, to explain a certificate key written one level too high. */
     private static final Set<String> CERTIFICATE_KEYS = Set.of("alt_names", "services", "dhparam_size", "dhparam_generate",
             "ecparam_curve", "key_types", "key_size", "key_curve", "key_passphrase", "ocsp_must_staple",
-            "ocsp_responder_urls", "ct_submit_logs", "verify");
+            "ocsp_responder_urls", "ct_submit_logs", "verify", "profile");
 
     /** The certificates in configuration order and the installation checks of each. */
     record Result(List<CertificateSpec> certificates, Map<CertificateName, List<VerifyTarget>> verify) {
@@ -113,6 +113,9 @@ final class CertificatesReader {
         Map<KeyType, KeySpec> keys = keys(body, values);
         List<DnsName> names = new ArrayList<>();
         altNames.forEach(ref -> names.add(ref.value()));
+        // A certificate's own "profile": null asks for the CA's default even when settings name one.
+        Optional<String> profile = body.get("profile").isPresent() ? Settings.optionalName(body, "profile")
+                : settings.profile();
         List<VerifyTarget> targets = new ArrayList<>();
         for (VerifyEntry entry : values.verify()) {
             targets.add(entry.resolve(name.toString(), names, keys.keySet(), values.verifyInherited(), context));
@@ -121,8 +124,8 @@ final class CertificatesReader {
         warnAboutCombinations(body.path(), keys, values);
         try {
             certificates.add(new CertificateSpec(name, names, keys, certServices, values.dhparamSize(),
-                    values.ecparamCurve(), values.dhparamGenerate(), values.keyPassphrase(), values.ocspMustStaple(), values.ocspResponderUrls(),
-                    values.ctSubmitLogs(), settings.renewal()));
+                    values.ecparamCurve(), values.dhparamGenerate(), values.keyPassphrase(), values.ocspMustStaple(),
+                    values.ocspResponderUrls(), values.ctSubmitLogs(), settings.renewal(), profile));
         } catch (InvalidValueException e) {
             throw context.error(body.path(), e.getMessage());
         }

@@ -34,7 +34,7 @@ import org.certmgr.domain.DnsName;
  * @param ocspVerifyRetryDelay   pause between those tries ({@code ocsp_verify_retry_delay})
  * @param acmeCaBundle           PEM file of extra CA certificates trusted for the ACME server's HTTPS
  *                               ({@code acme_ca_bundle}), or empty for the JVM's trust store only
- * @param acmeProfile            ACME profile to request ({@code profile}); reserved for a later version
+ * @param acmeProfile            the settings' ACME profile ({@code profile}); each certificate's own is in its spec
  * @param preferredChain         issuer name of the preferred alternate chain ({@code preferred_chain})
  * @param externalAccountBinding EAB credentials ({@code account.eab_kid}, {@code account.eab_hmac_key})
  * @param httpChallenges         challenge directory per name ({@code http_challenges})

@@ -142,7 +142,7 @@ record Settings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Optiona
         return file;
     }
 
-    private static Optional<String> optionalName(Section s, String key) throws ConfigException {
+    static Optional<String> optionalName(Section s, String key) throws ConfigException {
         Optional<Node> node = s.get(key);
         if (node.isEmpty() || node.get().isNull()) {
             return Optional.empty();

@@ -44,6 +44,24 @@ class CertificatesConfigTest {
     }
 
     @Test
+    void givenProfiles_thenACertificateInheritsTheSettingsOneOverridesItOrAsksForTheDefaultWithNull() throws Exception {
+        LoadedConfig loaded = ConfigFiles.load(dir, """
+                {"settings": {"profile": "tlsserver"},
+                 "certificates": [
+                    {"name": "inherits.example"},
+                    {"name": "short.example", "profile": "shortlived"},
+                    {"name": "default.example", "profile": null}
+                 ]}
+                """);
+
+        assertThat(loaded.configuration().certificates()).extracting(c -> c.profile().orElse("(default)"))
+                .containsExactly("tlsserver", "shortlived", "(default)");
+        assertThat(ConfigFiles.failure(dir, """
+                {"certificates": [ {"name": "bad.example", "profile": "two words"} ]}
+                """).getMessage()).contains("certificates[0].profile").contains("not a profile name");
+    }
+
+    @Test
     void givenCertificatesAsAListOrKeyedByName_thenTheSameConfiguration() throws Exception {
         LoadedConfig asList = ConfigFiles.load(dir, """
                 {"services": {"nginx": "systemctl reload nginx"},
