@@ -50,6 +50,7 @@ final class Wiring {
                 .services(FsAdapters.serviceReloader(local.serviceCommands(), SERVICE_RELOAD_TIMEOUT))
                 .rootCertificates(roots)
                 .archiveRetention(local.archiveRetention())
+                .retryHolds(FsAdapters.retryHolds(local.dataDir()))
                 .operator(operator)
                 .clock(environment.clock())
                 .build();

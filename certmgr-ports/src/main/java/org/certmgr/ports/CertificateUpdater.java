@@ -31,6 +31,7 @@ import org.certmgr.ports.in.CertificateOutcome;
 import org.certmgr.ports.in.KeyTypeOutcome;
 import org.certmgr.ports.out.AcmeSession;
 import org.certmgr.ports.out.CaException;
+import org.certmgr.ports.out.CaRateLimitedException;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeException;
 import org.certmgr.ports.out.ChallengeResponder;
@@ -41,6 +42,7 @@ import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
 import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.OrderRequest;
+import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.StoreException;
 
 /**
@@ -53,7 +55,7 @@ final class CertificateUpdater {
     /** The parts an update works with; the executors and the clock come from the run. */
     record Parts(KeyMaterial keys, CertificateStore store, AccountSessions accounts, ChallengeResponder responder,
                  KeyUnlocker unlocker, FileSetRenderer renderer, InstallHooks hooks, AcmeTiming timing, Clock clock,
-                 Optional<Duration> archiveRetention) {
+                 Optional<Duration> archiveRetention, RetryHolds holds) {
     }
 
     private final Parts parts;
@@ -84,7 +86,7 @@ final class CertificateUpdater {
                                 parts.clock().instant(), force));
                 decisions.put(type, decision);
             }
-            Map<KeyType, Issued> issued = issueDue(spec, decisions, answerChallenges);
+            Map<KeyType, Issued> issued = issueWithinHolds(spec, decisions, answerChallenges);
             Map<KeyType, FileSetRenderer.KeyTypeParts> keyTypes = new EnumMap<>(KeyType.class);
             for (KeyType type : spec.keys().keySet()) {
                 keyTypes.put(type, partsOf(spec, type, issued.get(type), state, actions));
@@ -181,6 +183,37 @@ final class CertificateUpdater {
             return parts.store().deleteArchives(spec.name(), parts.clock().instant().minus(parts.archiveRetention().get()));
         } catch (StoreException e) {
             return new Maintenance(List.of(), List.of("old archives not deleted: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Issues what is due unless the CA asked to wait: a rate limit with Retry-After holds the
+     * certificate until then, across runs, so that a frequent cron job does not make it worse.
+     */
+    private Map<KeyType, Issued> issueWithinHolds(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
+                                                  boolean answerChallenges)
+            throws CertmgrException, InterruptedException, StoreException {
+        if (decisions.values().stream().noneMatch(RenewalDecision::renew)) {
+            return Map.of();
+        }
+        Optional<RetryHolds.Hold> hold = parts.holds().current(spec.name());
+        if (hold.isPresent() && parts.clock().instant().isBefore(hold.get().until())) {
+            throw new CertmgrException("the CA asked not to be asked again before " + hold.get().until()
+                    + " (" + hold.get().reason() + "); certmgr waits until then");
+        }
+        try {
+            Map<KeyType, Issued> issued = issueDue(spec, decisions, answerChallenges);
+            if (hold.isPresent()) {
+                parts.holds().release(spec.name());
+            }
+            return issued;
+        } catch (CertmgrException e) {
+            if (e.getCause() instanceof CaRateLimitedException limited && limited.retryAfter().isPresent()) {
+                parts.holds().hold(spec.name(), new RetryHolds.Hold(limited.retryAfter().get(), limited.getMessage()));
+                throw new CertmgrException(e.getMessage() + "; certmgr will not ask again before "
+                        + limited.retryAfter().get(), limited);
+            }
+            throw e;
         }
     }
 

@@ -28,6 +28,7 @@ import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.Operator;
+import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.ServiceReloader;
 
 /**
@@ -80,7 +81,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
                     b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
             CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
-                    new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention);
+                    new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
+                    b.retryHolds);
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
             return new UpdateService(b.configuration, updater, certificates, b.services, b.hooks).update(command);
         } finally {
@@ -163,8 +165,20 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private ServiceReloader services = ServiceReloader.NONE;
         private Map<KeyType, String> rootCertificates = Map.of();
         private Optional<Duration> archiveRetention = Optional.empty();
+        private RetryHolds retryHolds = RetryHolds.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Sets where the CA's requests to wait (rate limits) are remembered between runs.
+         *
+         * @param holds the holds; {@link RetryHolds#NONE} (nothing remembered) by default
+         * @return this builder
+         */
+        public Builder retryHolds(RetryHolds holds) {
+            this.retryHolds = holds;
+            return this;
         }
 
         /**
@@ -331,6 +345,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             Objects.requireNonNull(hooks, "hooks");
             Objects.requireNonNull(services, "services");
             Objects.requireNonNull(archiveRetention, "archiveRetention");
+            Objects.requireNonNull(retryHolds, "retryHolds");
             return new Certmgr(copy());
         }
 
@@ -350,6 +365,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             b.services = services;
             b.rootCertificates = rootCertificates;
             b.archiveRetention = archiveRetention;
+            b.retryHolds = retryHolds;
             return b;
         }
     }

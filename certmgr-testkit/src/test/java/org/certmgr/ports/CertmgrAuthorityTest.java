@@ -156,6 +156,36 @@ class CertmgrAuthorityTest {
     }
 
     @Test
+    void givenARateLimitWithRetryAfter_thenLaterRunsDoNotAskTheCaBeforeThatTime() throws Exception {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        org.certmgr.testkit.memory.InMemoryRetryHolds holds = new org.certmgr.testkit.memory.InMemoryRetryHolds();
+        Configuration config = new Configuration(new AccountSpec(Optional.empty(), Passphrase.NONE, true),
+                FakeAcmeGateway.DIRECTORY_URL, AcmeTiming.DEFAULT, List.of(cert("example.test")), Map.of());
+        Certmgr certmgr = Certmgr.builder().configuration(config).acme(ca).keyMaterial(keys).certificateStore(store)
+                .accountStore(accounts).challengeResponder(new InMemoryChallengeResponder()).clock(clock)
+                .retryHolds(holds).build();
+        java.time.Instant retryAfter = clock.instant().plus(java.time.Duration.ofHours(3));
+        ca.failNextIssue(new org.certmgr.ports.out.CaRateLimitedException("too many certificates for example.test",
+                Optional.of(retryAfter)));
+
+        RunReport limited = certmgr.update(UpdateCommand.all());
+
+        assertThat(limited.certificates().get(0).error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("too many certificates").contains("will not ask again before " + retryAfter));
+        int requests = ca.requestCount();
+        clock.advance(java.time.Duration.ofHours(1));
+        RunReport held = certmgr.update(UpdateCommand.all());
+        assertThat(held.certificates().get(0).error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("not to be asked again before " + retryAfter));
+        assertThat(ca.requestCount()).as("no request while held").isEqualTo(requests);
+
+        clock.advance(java.time.Duration.ofHours(3));
+        assertThat(certmgr.update(UpdateCommand.all()).anyFailed()).isFalse();
+        assertThat(holds.current(EXAMPLE)).isEmpty();
+        assertThat(store.current(EXAMPLE)).isPresent();
+    }
+
+    @Test
     void givenNoNames_thenRevokeIsRefusedBeforeAnything() {
         assertThatThrownBy(() -> new RevokeCommand(List.of(), RevocationReason.UNSPECIFIED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never revokes all");

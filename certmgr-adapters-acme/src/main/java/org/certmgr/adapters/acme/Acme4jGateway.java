@@ -60,7 +60,7 @@ final class Acme4jGateway implements AcmeGateway {
         this.binding = Objects.requireNonNull(binding, "binding");
         this.preferredChain = Objects.requireNonNull(preferredChain, "preferredChain");
         this.poller = Objects.requireNonNull(poller, "poller");
-        this.failures = new AcmeFailures(directoryUrl);
+        this.failures = new AcmeFailures(directoryUrl, poller.sleeper());
     }
 
     private synchronized Session session() throws CaException {

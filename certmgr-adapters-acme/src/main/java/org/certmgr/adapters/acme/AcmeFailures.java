@@ -2,6 +2,7 @@ package org.certmgr.adapters.acme;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.regex.Pattern;
 import java.nio.channels.UnresolvedAddressException;
 import org.certmgr.ports.out.CaException;
 import org.certmgr.ports.out.CaRateLimitedException;
@@ -20,18 +21,64 @@ import org.shredzone.acme4j.exception.AcmeUserActionRequiredException;
  * Translates acme4j's exceptions into the port's: the boundary no library exception crosses.
  *
  * <p>acme4j already retries badNonce (up to ten times, in {@code DefaultConnection}), so a
- * badNonce that arrives here has outlasted that and is reported like any other refusal.
+ * badNonce that arrives here has outlasted that and is reported like any other refusal. A 5xx
+ * answer or a network failure other than a refused connection is tried {@value #ATTEMPTS}
+ * times in all, with pauses of 1 and 3 seconds; a rate limit is never retried here (the
+ * caller holds the certificate until the CA's Retry-After).
  */
 final class AcmeFailures {
+    /** Tries of one call when the CA fails in a way that may pass: the first and two retries. */
+    static final int ATTEMPTS = 3;
+    private static final Pattern HTTP_5XX = Pattern.compile("HTTP 5[0-9][0-9]");
+
     private final URI server;
+    private final Poller.Sleeper sleeper;
 
     /**
-     * Creates the translator.
+     * Creates the translator, retrying with real pauses.
      *
      * @param server the directory URL, named in every message
      */
     AcmeFailures(URI server) {
+        this(server, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * Creates the translator.
+     *
+     * @param server  the directory URL, named in every message
+     * @param sleeper how to pause between tries
+     */
+    AcmeFailures(URI server, Poller.Sleeper sleeper) {
         this.server = server;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Tells whether a failure may pass by itself: a 5xx answer or a network failure other than a
+     * refused connection. A refused connection means the CA is down or the URL is wrong, and
+     * waiting would only delay the one clear error.
+     */
+    static boolean isTransient(AcmeException e) {
+        if (e instanceof AcmeNetworkException) {
+            return !(rootCause(e) instanceof java.net.ConnectException);
+        }
+        if (e instanceof AcmeServerException server) {
+            String type = server.getProblem().getType().toString();
+            // badNonce here has outlasted acme4j's own ten tries: one more round is still cheap.
+            return type.endsWith(":serverInternal") || type.endsWith(":badNonce");
+        }
+        // acme4j reports a 5xx without a problem document as a plain AcmeException "HTTP 503".
+        return e.getClass() == AcmeException.class && e.getMessage() != null
+                && HTTP_5XX.matcher(e.getMessage()).matches();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** Work that talks to the CA through acme4j. */
@@ -59,9 +106,38 @@ final class AcmeFailures {
      * @throws InterruptedException when the thread was interrupted, also inside an HTTP request
      */
     <T> T call(String action, AcmeCall<T> call) throws CaException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return callOnce(action, call);
+            } catch (RetryableFailure retry) {
+                if (attempt >= ATTEMPTS) {
+                    throw retry.translated;
+                }
+                // Bounded backoff: 1 s, then 3 s. acme4j already retried badNonce itself.
+                sleeper.sleep(java.time.Duration.ofSeconds(attempt == 1 ? 1 : 3));
+            }
+        }
+    }
+
+    /** A failure worth another try, already translated for when the tries run out. */
+    private static final class RetryableFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient CaException translated;
+
+        RetryableFailure(CaException translated) {
+            super(translated.getMessage(), translated, false, false);
+            this.translated = translated;
+        }
+    }
+
+    private <T> T callOnce(String action, AcmeCall<T> call)
+            throws CaException, InterruptedException, RetryableFailure {
         try {
             return call.call();
         } catch (AcmeException e) {
+            if (isTransient(e)) {
+                throw new RetryableFailure(translate(e, action));
+            }
             throw translate(e, action);
         } catch (AcmeLazyLoadingException e) {
             // A resource fetched on first access failed: the real failure is the cause.

@@ -91,6 +91,11 @@ final class Poller {
      *
      * @return the poller
      */
+    /** The pause this poller uses, for other waits of the adapter (retries). */
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     static Poller system() {
         return new Poller(Clock.systemUTC(), d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
     }

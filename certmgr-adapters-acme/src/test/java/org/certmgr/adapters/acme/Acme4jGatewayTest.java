@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,47 @@ class Acme4jGatewayTest {
                 .hasMessageContaining("too many registrations")
                 .satisfies(e -> assertThat(((CaRateLimitedException) e).retryAfter())
                         .contains(Instant.parse("2026-03-01T10:00:00Z")));
+    }
+
+    private final List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private AcmeGateway gatewayRecordingPauses() {
+        return new Acme4jGateway(ca.directoryUrl(), List.of(), Optional.empty(), Optional.empty(),
+                new Poller(java.time.Clock.systemUTC(), pauses::add));
+    }
+
+    @Test
+    void givenAServerErrorOnce_whenRegister_thenRetriedAfterAPauseAndRegistered() throws Exception {
+        ca.enqueue("/new-account", new StubAcmeServer.Reply(503, "text/plain", "busy", Map.of()));
+        ca.enqueue("/new-account", StubAcmeServer.Reply.json(201, "{\"status\":\"valid\"}", Map.of("Location", account())));
+
+        AccountRegistration registration = gatewayRecordingPauses().register(accountKey, Optional.empty(), true);
+
+        assertThat(registration.accountUrl()).isEqualTo(account());
+        assertThat(ca.requests().stream().filter("POST /new-account"::equals)).hasSize(2);
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void givenServerErrorsThatLast_whenRegister_thenThreeTriesInAllAndTheLastErrorReported() {
+        for (int i = 0; i < 4; i++) {
+            ca.enqueue("/new-account", StubAcmeServer.Reply.problem(500, "serverInternal", "database on fire", Map.of()));
+        }
+
+        assertThatThrownBy(() -> gatewayRecordingPauses().register(accountKey, Optional.empty(), true))
+                .isInstanceOf(CaException.class).hasMessageContaining("database on fire");
+        assertThat(ca.requests().stream().filter("POST /new-account"::equals)).hasSize(3);
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void givenARateLimit_whenRegister_thenNotRetried() {
+        ca.enqueue("/new-account", StubAcmeServer.Reply.problem(429, "rateLimited", "slow down", Map.of()));
+
+        assertThatThrownBy(() -> gatewayRecordingPauses().register(accountKey, Optional.empty(), true))
+                .isInstanceOf(CaRateLimitedException.class);
+        assertThat(ca.requests().stream().filter("POST /new-account"::equals)).hasSize(1);
+        assertThat(pauses).isEmpty();
     }
 
     @Test

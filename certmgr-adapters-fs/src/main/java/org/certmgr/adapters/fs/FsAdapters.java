@@ -14,6 +14,7 @@ import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeResponder;
 import org.certmgr.ports.out.HookEvent;
 import org.certmgr.ports.out.HookRunner;
+import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.ServiceReloader;
 import org.slf4j.LoggerFactory;
 
@@ -178,5 +179,17 @@ public final class FsAdapters {
     public static RunLock runLock(Path lockFile) {
         Objects.requireNonNull(lockFile, "lockFile");
         return new RunLock(lockFile);
+    }
+
+    /**
+     * Returns where the CA's requests to wait (rate limits with Retry-After) are remembered
+     * between runs: {@code dataDir/.holds/<name>}, one small text file per held certificate.
+     *
+     * @param dataDir the {@code data_dir} setting
+     * @return the holds
+     */
+    public static RetryHolds retryHolds(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        return new FsRetryHolds(dataDir);
     }
 }
