@@ -31,6 +31,25 @@ public final class RenewalPlanner {
      */
     public static RenewalDecision decide(CertificateSpec spec, KeyType keyType,
                                          Optional<InstalledCertificate> installed, Instant now, boolean force) {
+        return decide(spec, keyType, installed, now, force, Optional.empty());
+    }
+
+    /**
+     * Decides like {@link #decide(CertificateSpec, KeyType, Optional, Instant, boolean)}, with the
+     * CA's suggested renewal window (ARI, RFC 9773) when it offers one: the certificate is renewed
+     * at an instant inside that window, or earlier when the lifetime rule says so (an imminent
+     * expiry overrides a late window).
+     *
+     * @param spec      the configured certificate
+     * @param keyType   the key type to decide for
+     * @param installed what is installed for that key type, if anything
+     * @param now       the current instant
+     * @param force     whether {@code --force} was given
+     * @param suggested the CA's renewal window for the installed certificate, if it offers one
+     * @return the decision with its reason
+     */
+    public static RenewalDecision decide(CertificateSpec spec, KeyType keyType, Optional<InstalledCertificate> installed,
+                                         Instant now, boolean force, Optional<RenewalWindow> suggested) {
         KeySpec wantedKey = spec.keys().get(keyType);
         if (wantedKey == null) {
             throw new IllegalArgumentException("key type " + keyType + " is not configured for " + spec.name());
@@ -56,7 +75,17 @@ public final class RenewalPlanner {
             return RenewalDecision.renew(spec.ocspMustStaple() ? "OCSP Must-Staple was switched on"
                     : "OCSP Must-Staple was switched off");
         }
-        return decideByExpiry(spec.renewal(), current, now);
+        RenewalDecision byExpiry = decideByExpiry(spec.renewal(), current, now);
+        if (suggested.isEmpty() || byExpiry.renew()) {
+            return byExpiry;
+        }
+        RenewalWindow window = suggested.get();
+        Instant at = window.pointFor(current.notBefore() + " " + current.names() + " " + keyType);
+        String span = "the CA suggests renewing between " + window.start() + " and " + window.end() + " (ARI)";
+        if (!now.isBefore(at)) {
+            return RenewalDecision.renew(span);
+        }
+        return RenewalDecision.keep(span + "; renewal due in " + describe(Duration.between(now, at)));
     }
 
     /**

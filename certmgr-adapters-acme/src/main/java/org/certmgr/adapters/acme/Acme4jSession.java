@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.certmgr.domain.AcmeTiming;
 import org.certmgr.domain.DnsName;
+import org.certmgr.domain.InvalidValueException;
+import org.certmgr.domain.RenewalWindow;
 import org.certmgr.domain.RevocationReason;
 import org.certmgr.ports.out.AcmeSession;
 import org.certmgr.ports.out.CaException;
@@ -19,6 +21,7 @@ import org.certmgr.ports.out.ChallengeResponder;
 import org.certmgr.ports.out.HttpChallenge;
 import org.certmgr.ports.out.IssuedChain;
 import org.certmgr.ports.out.OrderRequest;
+import org.certmgr.ports.out.RenewalInfo;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
@@ -26,6 +29,7 @@ import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.OrderBuilder;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeProtocolException;
@@ -41,6 +45,8 @@ import org.shredzone.acme4j.exception.AcmeProtocolException;
 final class Acme4jSession implements AcmeSession {
     private static final Set<Status> ORDER_READY = EnumSet.of(Status.READY, Status.VALID, Status.INVALID);
     private static final Set<Status> ORDER_DONE = EnumSet.of(Status.VALID, Status.INVALID);
+    /** How long renewal information stays fresh when the CA sends no Retry-After (RFC 9773 §4.3). */
+    private static final java.time.Duration DEFAULT_RENEWAL_INFO_AGE = java.time.Duration.ofHours(6);
 
     private final Login login;
     private final AcmeFailures failures;
@@ -69,6 +75,9 @@ final class Acme4jSession implements AcmeSession {
             OrderBuilder builder = login.newOrder().domains(request.names().stream().map(DnsName::ascii).toList());
             if (request.profile().isPresent()) {
                 builder.profile(offeredProfile(request.profile().get()));
+            }
+            if (request.replaces().isPresent() && offersRenewalInfo()) {
+                builder.replaces(request.replaces().get());
             }
             Order order = builder.create();
             authorize(order, request.names(), request.answerChallenges(), responder, names, request.timing());
@@ -219,6 +228,36 @@ final class Acme4jSession implements AcmeSession {
                     ? Poller.Poll.finished()
                     : Poller.Poll.waiting(retryAfter, "order " + statusName(order.getStatus()));
         });
+    }
+
+    @Override
+    public Optional<RenewalInfo> renewalInfo(X509Certificate certificate, Instant now) throws CaException {
+        String serial = certificate.getSerialNumber().toString(16);
+        try {
+            return failures.call("asking when to renew certificate " + serial, () -> {
+                if (!offersRenewalInfo()) {
+                    return Optional.<RenewalInfo>empty();
+                }
+                org.shredzone.acme4j.RenewalInfo info = login.bindRenewalInfo(certificate);
+                Optional<Instant> retryAfter = info.fetch();
+                RenewalWindow window;
+                try {
+                    window = new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd());
+                } catch (InvalidValueException e) {
+                    throw new CaException("the ACME server sent an unusable renewal window for certificate " + serial
+                            + ": " + e.getMessage(), e);
+                }
+                return Optional.of(new RenewalInfo(window, retryAfter.orElse(now.plus(DEFAULT_RENEWAL_INFO_AGE)),
+                        info.getExplanation().map(java.net.URL::toString)));
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CaException("interrupted while asking when to renew certificate " + serial, e);
+        }
+    }
+
+    private boolean offersRenewalInfo() throws AcmeException {
+        return login.getSession().resourceUrlOptional(Resource.RENEWAL_INFO).isPresent();
     }
 
     /** Checks the profile against the directory, so that a typo is named before any order exists. */

@@ -1,5 +1,9 @@
 package org.certmgr.adapters.acme;
 
+import org.certmgr.ports.out.RenewalInfo;
+import org.certmgr.domain.RenewalWindow;
+import java.time.Instant;
+import java.security.cert.X509Certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -207,5 +211,62 @@ class Acme4jSessionTest {
 
         assertThat(ca.payloads()).filteredOn(p -> p.startsWith("/new-order ")).singleElement().asString()
                 .doesNotContain("profile");
+    }
+
+    private AcmeSession sessionWithRenewalInfo(boolean offered) throws Exception {
+        ca.close();
+        ca = new StubAcmeServer();
+        if (offered) {
+            ca.offerRenewalInfo();
+        }
+        ca.enqueue("/acct/1", StubAcmeServer.Reply.json(200, "{\"status\":\"valid\"}", Map.of()));
+        return AcmeAdapters.gateway(ca.directoryUrl(), List.of())
+                .login(accountKey, new AccountRegistration(ca.base() + "/acct/1", ca.directoryUrl().toString(), Optional.empty()));
+    }
+
+    @Test
+    void givenTheCaOffersRenewalInfo_thenItsWindowExplanationAndRetryAfterComeBack() throws Exception {
+        AcmeSession withAri = sessionWithRenewalInfo(true);
+        X509Certificate leaf = TestCertificates.chain(accountKey).get(0);
+        String id = org.shredzone.acme4j.toolbox.AcmeUtils.getRenewalUniqueIdentifier(leaf);
+        ca.enqueue("/renewal-info/" + id, StubAcmeServer.Reply.json(200, "{\"suggestedWindow\":{"
+                + "\"start\":\"2026-03-01T00:00:00Z\",\"end\":\"2026-03-02T00:00:00Z\"},"
+                + "\"explanationURL\":\"https://ca.example.test/incident\"}",
+                Map.of("Retry-After", "Sun, 01 Mar 2026 10:00:00 GMT")));
+        ca.enqueue("/renewal-info/" + id, StubAcmeServer.Reply.json(200, "{\"suggestedWindow\":{"
+                + "\"start\":\"2026-03-01T00:00:00Z\",\"end\":\"2026-03-02T00:00:00Z\"}}", Map.of()));
+        Instant now = Instant.parse("2026-02-01T00:00:00Z");
+
+        Optional<RenewalInfo> first = withAri.renewalInfo(leaf, now);
+        Optional<RenewalInfo> second = withAri.renewalInfo(leaf, now);
+
+        assertThat(first).hasValueSatisfying(info -> {
+            assertThat(info.window()).isEqualTo(new RenewalWindow(Instant.parse("2026-03-01T00:00:00Z"),
+                    Instant.parse("2026-03-02T00:00:00Z")));
+            assertThat(info.fetchAgainAfter()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+            assertThat(info.explanation()).contains("https://ca.example.test/incident");
+        });
+        assertThat(second).hasValueSatisfying(info -> assertThat(info.fetchAgainAfter())
+                .isEqualTo(now.plus(Duration.ofHours(6))));
+    }
+
+    @Test
+    void givenTheCaOffersNoRenewalInfo_thenEmptyWithoutAsking() throws Exception {
+        AcmeSession withoutAri = sessionWithRenewalInfo(false);
+
+        assertThat(withoutAri.renewalInfo(TestCertificates.chain(accountKey).get(0), Instant.now())).isEmpty();
+        assertThat(ca.requests()).noneMatch(r -> r.contains("renewal-info"));
+    }
+
+    @Test
+    void givenACertificateToReplace_whenIssueAtACaWithRenewalInfo_thenTheOrderNamesIt() throws Exception {
+        AcmeSession withAri = sessionWithRenewalInfo(true);
+        X509Certificate old = TestCertificates.chain(accountKey).get(0);
+
+        assertThatThrownBy(() -> withAri.issue(new OrderRequest(List.of(NAME), csr, QUICK, true, Optional.empty(),
+                Optional.of(old)), responder)).isInstanceOf(CaException.class);
+
+        assertThat(ca.payloads()).filteredOn(p -> p.startsWith("/new-order ")).singleElement().asString()
+                .contains("\"replaces\":\"" + org.shredzone.acme4j.toolbox.AcmeUtils.getRenewalUniqueIdentifier(old) + "\"");
     }
 }

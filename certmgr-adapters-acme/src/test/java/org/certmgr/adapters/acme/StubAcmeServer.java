@@ -29,6 +29,7 @@ final class StubAcmeServer implements AutoCloseable {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> payloads = Collections.synchronizedList(new ArrayList<>());
     private volatile String profilesJson = "";
+    private volatile boolean renewalInfo;
 
     /**
      * A canned reply.
@@ -73,6 +74,11 @@ final class StubAcmeServer implements AutoCloseable {
         replies.computeIfAbsent(path, p -> new ArrayDeque<>()).add(reply);
     }
 
+    /** Makes the directory offer ACME Renewal Information at {@code /renewal-info/<id>}. */
+    void offerRenewalInfo() {
+        renewalInfo = true;
+    }
+
     /** Makes the directory advertise ACME profiles (name → description). */
     void profiles(Map<String, String> profiles) {
         StringBuilder json = new StringBuilder(",\"profiles\":{");
@@ -109,7 +115,9 @@ final class StubAcmeServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         if (path.equals("/dir")) {
             send(exchange, Reply.json(200, "{\"newNonce\":\"" + base() + "/nonce\",\"newAccount\":\"" + base()
-                    + "/new-account\",\"newOrder\":\"" + base() + "/new-order\",\"meta\":{\"termsOfService\":\""
+                    + "/new-account\",\"newOrder\":\"" + base() + "/new-order\""
+                    + (renewalInfo ? ",\"renewalInfo\":\"" + base() + "/renewal-info\"" : "")
+                    + ",\"meta\":{\"termsOfService\":\""
                     + base() + "/tos\",\"website\":\"https://ca.example.test/\"" + profilesJson + "}}", Map.of()));
         } else if (path.equals("/nonce")) {
             exchange.sendResponseHeaders(200, -1);

@@ -56,6 +56,9 @@ final class TestCertificates {
             }
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            // ACME Renewal Information names a certificate by its authority key identifier and serial.
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
             return sign(builder);
         }
 

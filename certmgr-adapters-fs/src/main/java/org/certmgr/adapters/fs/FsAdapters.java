@@ -14,6 +14,7 @@ import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeResponder;
 import org.certmgr.ports.out.HookEvent;
 import org.certmgr.ports.out.HookRunner;
+import org.certmgr.ports.out.RenewalInfoStore;
 import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.ServiceReloader;
 import org.slf4j.LoggerFactory;
@@ -191,5 +192,17 @@ public final class FsAdapters {
     public static RetryHolds retryHolds(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         return new FsRetryHolds(dataDir);
+    }
+
+    /**
+     * Returns where what the CA says about renewing each certificate (RFC 9773) is kept between
+     * runs: {@code dataDir/.ari/<name>.<key type>}.
+     *
+     * @param dataDir the {@code data_dir} setting
+     * @return the store
+     */
+    public static RenewalInfoStore renewalInfoStore(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        return new FsRenewalInfoStore(dataDir);
     }
 }

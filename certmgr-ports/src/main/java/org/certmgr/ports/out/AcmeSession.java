@@ -68,4 +68,18 @@ public interface AcmeSession {
      * @throws CaException when the CA refuses (the old key then stays valid)
      */
     void changeAccountKey(java.security.KeyPair newKey) throws CaException;
+
+    /**
+     * Asks the CA when to renew a certificate (ACME Renewal Information, RFC 9773).
+     *
+     * <p>Contract: MUST return empty, without error, when the CA's directory offers no renewal
+     * information; {@link RenewalInfo#fetchAgainAfter()} MUST be the CA's Retry-After, or six
+     * hours after {@code now} when it sends none.
+     *
+     * @param certificate an installed certificate this CA issued
+     * @param now         the current instant
+     * @return the CA's answer, or empty when it offers no renewal information
+     * @throws CaException when the CA cannot be asked or answers garbage
+     */
+    java.util.Optional<RenewalInfo> renewalInfo(X509Certificate certificate, java.time.Instant now) throws CaException;
 }

@@ -1,5 +1,6 @@
 package org.certmgr.ports.out;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import org.certmgr.domain.DnsName;
  *                         for a follower ({@code update --no-auth}), which relies on the
  *                         authorizations its master obtained with the same account
  * @param profile          the ACME profile to ask for (e.g. {@code shortlived}), or empty for the CA's default
+ * @param replaces         the certificate the new one replaces, announced to a CA that offers
+ *                         renewal information (RFC 9773 {@code replaces}); empty for a first order
  */
 public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges,
-                           Optional<String> profile) {
+                           Optional<String> profile, Optional<X509Certificate> replaces) {
     /**
      * Copies and checks the values.
      *
@@ -27,6 +30,7 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
      * @param timing how long to wait for authorizations and issuance
      * @param answerChallenges whether authorizations that are not yet valid are answered
      * @param profile the ACME profile to ask for, or empty
+     * @param replaces the certificate the new one replaces, or empty
      */
     public OrderRequest {
         names = List.copyOf(names);
@@ -36,6 +40,21 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
         csrDer = csrDer.clone();
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(replaces, "replaces");
+    }
+
+    /**
+     * An order that replaces nothing.
+     *
+     * @param names the identifiers, in the order of the CSR
+     * @param csrDer the certificate signing request, DER encoded
+     * @param timing how long to wait for authorizations and issuance
+     * @param answerChallenges whether authorizations that are not yet valid are answered
+     * @param profile the ACME profile to ask for, or empty
+     */
+    public OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges,
+                        Optional<String> profile) {
+        this(names, csrDer, timing, answerChallenges, profile, Optional.empty());
     }
 
     /**
@@ -47,7 +66,7 @@ public record OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing
      * @param answerChallenges whether authorizations that are not yet valid are answered
      */
     public OrderRequest(List<DnsName> names, byte[] csrDer, AcmeTiming timing, boolean answerChallenges) {
-        this(names, csrDer, timing, answerChallenges, Optional.empty());
+        this(names, csrDer, timing, answerChallenges, Optional.empty(), Optional.empty());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.certmgr.testkit.fakes;
 
+import org.certmgr.ports.out.RenewalInfo;
+import org.certmgr.domain.RenewalWindow;
 import org.certmgr.domain.AcmeTiming;
 import org.certmgr.domain.RevocationReason;
 import java.io.IOException;
@@ -133,6 +135,10 @@ public final class FakeAcmeGateway implements AcmeGateway {
     private final Map<java.math.BigInteger, RevocationReason> revoked = new java.util.HashMap<>();
     private final Map<java.math.BigInteger, String> orderedProfiles = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> profiles = Set.of();
+    private java.util.function.BiFunction<Instant, Instant, RenewalWindow> renewalWindows;
+    private Duration renewalInfoAge = Duration.ofHours(6);
+    private int renewalInfoRequests;
+    private final List<X509Certificate> replacedCertificates = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private CaException nextIssueFailure;
     private volatile boolean unreachable;
@@ -381,11 +387,66 @@ public final class FakeAcmeGateway implements AcmeGateway {
             }
 
             @Override
+            public Optional<RenewalInfo> renewalInfo(X509Certificate certificate, Instant now) throws CaException {
+                request();
+                return FakeAcmeGateway.this.renewalInfo(certificate, now);
+            }
+
+            @Override
             public void changeAccountKey(KeyPair newKey) throws CaException {
                 request();
                 FakeAcmeGateway.this.changeKey(account, newKey);
             }
         };
+    }
+
+    private synchronized Optional<RenewalInfo> renewalInfo(X509Certificate certificate, Instant now)
+            throws CaException {
+        if (renewalWindows == null) {
+            return Optional.empty();
+        }
+        if (!issued.contains(certificate)) {
+            throw new CaException("the CA did not issue certificate " + certificate.getSerialNumber().toString(16));
+        }
+        renewalInfoRequests++;
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        RenewalWindow window = renewalWindows.apply(notBefore, notAfter);
+        return Optional.of(new RenewalInfo(window, now.plus(renewalInfoAge), Optional.empty()));
+    }
+
+    /**
+     * Makes the CA offer renewal information (RFC 9773): each certificate's suggested window is
+     * computed from its validity by {@code windows}, fresh for {@code age}. Orders then record
+     * which certificate they replace ({@link #replaced()}).
+     *
+     * @param windows notBefore, notAfter → the suggested window
+     * @param age     how long an answer stays fresh (the Retry-After)
+     * @return this gateway
+     */
+    public synchronized FakeAcmeGateway renewalInfo(
+            java.util.function.BiFunction<Instant, Instant, RenewalWindow> windows, Duration age) {
+        this.renewalWindows = windows;
+        this.renewalInfoAge = age;
+        return this;
+    }
+
+    /**
+     * Returns how often renewal information was asked for.
+     *
+     * @return the count
+     */
+    public synchronized int renewalInfoRequests() {
+        return renewalInfoRequests;
+    }
+
+    /**
+     * Returns the certificates that orders said they replace, in order.
+     *
+     * @return the replaced certificates
+     */
+    public List<X509Certificate> replaced() {
+        return List.copyOf(replacedCertificates);
     }
 
     private synchronized void changeKey(Account account, KeyPair newKey) throws CaException {
@@ -455,6 +516,9 @@ public final class FakeAcmeGateway implements AcmeGateway {
         }
         if (failure != null) {
             throw failure;
+        }
+        if (request.replaces().isPresent() && renewalWindows != null) {
+            replacedCertificates.add(request.replaces().get());
         }
         if (request.profile().isPresent() && !profiles.contains(request.profile().get())) {
             throw new CaException("the CA does not offer the ACME profile \"" + request.profile().get() + "\"");
