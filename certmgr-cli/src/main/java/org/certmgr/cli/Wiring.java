@@ -51,6 +51,7 @@ final class Wiring {
                 .rootCertificates(roots)
                 .archiveRetention(local.archiveRetention())
                 .retryHolds(FsAdapters.retryHolds(local.dataDir()))
+                .renewalInfoStore(FsAdapters.renewalInfoStore(local.dataDir()))
                 .operator(operator)
                 .clock(environment.clock())
                 .build();

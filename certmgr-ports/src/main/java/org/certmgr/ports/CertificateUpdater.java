@@ -27,6 +27,7 @@ import org.certmgr.domain.ParamsSpec;
 import org.certmgr.domain.Passphrase;
 import org.certmgr.domain.RenewalDecision;
 import org.certmgr.domain.RenewalPlanner;
+import org.certmgr.domain.RenewalWindow;
 import org.certmgr.ports.in.CertificateOutcome;
 import org.certmgr.ports.in.KeyTypeOutcome;
 import org.certmgr.ports.out.AcmeSession;
@@ -55,7 +56,7 @@ final class CertificateUpdater {
     /** The parts an update works with; the executors and the clock come from the run. */
     record Parts(KeyMaterial keys, CertificateStore store, AccountSessions accounts, ChallengeResponder responder,
                  KeyUnlocker unlocker, FileSetRenderer renderer, InstallHooks hooks, AcmeTiming timing, Clock clock,
-                 Optional<Duration> archiveRetention, RetryHolds holds) {
+                 Optional<Duration> archiveRetention, RetryHolds holds, RenewalInformation renewalInformation) {
     }
 
     private final Parts parts;
@@ -79,14 +80,22 @@ final class CertificateUpdater {
         try {
             Optional<FileSet> current = parts.store().current(spec.name());
             InstalledState state = InstalledState.read(current, spec, parts.keys(), parts.unlocker(), force);
+            List<String> notes = new ArrayList<>();
+            Map<KeyType, Optional<RenewalWindow>> windows = force ? Map.of()
+                    : parts.renewalInformation().windows(spec, state, notes);
             for (KeyType type : spec.keys().keySet()) {
                 RenewalDecision decision = state.unreadableReason(type)
                         .map(reason -> new RenewalDecision(true, reason))
                         .orElseGet(() -> RenewalPlanner.decide(spec, type, state.description(type),
-                                parts.clock().instant(), force));
+                                parts.clock().instant(), force, windows.getOrDefault(type, Optional.empty())));
                 decisions.put(type, decision);
             }
-            Map<KeyType, Issued> issued = issueWithinHolds(spec, decisions, answerChallenges);
+            Map<KeyType, Issued> issued = issueWithinHolds(spec, decisions, state, answerChallenges);
+            if (!issued.isEmpty()) {
+                Map<KeyType, X509Certificate> leaves = new EnumMap<>(KeyType.class);
+                issued.forEach((type, i) -> leaves.put(type, i.chain().get(0)));
+                parts.renewalInformation().recordIssued(spec, leaves, notes);
+            }
             Map<KeyType, FileSetRenderer.KeyTypeParts> keyTypes = new EnumMap<>(KeyType.class);
             for (KeyType type : spec.keys().keySet()) {
                 keyTypes.put(type, partsOf(spec, type, issued.get(type), state, actions));
@@ -95,14 +104,14 @@ final class CertificateUpdater {
             FileSet files = parts.renderer().render(keyTypes, params, carriedOver(spec, current, issued.keySet()));
             if (current.map(files::equals).orElse(false)) {
                 return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(), Optional.empty(),
-                        housekeeping(spec));
+                        housekeeping(spec).plus(new Maintenance(notes, List.of())));
             }
             Set<DnsName> aliases = new HashSet<>(spec.altNames());
             aliases.remove(spec.commonName());
             CommitResult result = parts.store().commit(spec.name(), files, aliases);
             List<String> hookWarnings = parts.hooks().run(spec.name(), result.written(), passphraseForHooks(spec));
-            return outcome(spec, decisions, result, actions, Optional.empty(), housekeeping(spec))
-                    .withWarnings(hookWarnings);
+            return outcome(spec, decisions, result, actions, Optional.empty(),
+                    housekeeping(spec).plus(new Maintenance(notes, List.of()))).withWarnings(hookWarnings);
         } catch (CertmgrException | StoreException | KeyMaterialException e) {
             return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(),
                     Optional.of(e.getMessage()), Maintenance.NOTHING);
@@ -191,7 +200,7 @@ final class CertificateUpdater {
      * certificate until then, across runs, so that a frequent cron job does not make it worse.
      */
     private Map<KeyType, Issued> issueWithinHolds(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
-                                                  boolean answerChallenges)
+                                                  InstalledState state, boolean answerChallenges)
             throws CertmgrException, InterruptedException, StoreException {
         if (decisions.values().stream().noneMatch(RenewalDecision::renew)) {
             return Map.of();
@@ -202,7 +211,7 @@ final class CertificateUpdater {
                     + " (" + hold.get().reason() + "); certmgr waits until then");
         }
         try {
-            Map<KeyType, Issued> issued = issueDue(spec, decisions, answerChallenges);
+            Map<KeyType, Issued> issued = issueDue(spec, decisions, state, answerChallenges);
             if (hold.isPresent()) {
                 parts.holds().release(spec.name());
             }
@@ -218,7 +227,8 @@ final class CertificateUpdater {
     }
 
     private Map<KeyType, Issued> issueDue(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
-                                          boolean answerChallenges) throws CertmgrException, InterruptedException {
+                                          InstalledState state, boolean answerChallenges)
+            throws CertmgrException, InterruptedException {
         Map<KeyType, Future<Issued>> running = new LinkedHashMap<>();
         for (Map.Entry<KeyType, RenewalDecision> e : decisions.entrySet()) {
             if (!e.getValue().renew()) {
@@ -228,7 +238,10 @@ final class CertificateUpdater {
             AcmeSession session = parts.accounts().session();
             CompletableFuture<KeyPair> key = CompletableFuture.supplyAsync(
                     () -> parts.keys().generate(spec.keys().get(type)), keyGenerationExecutor);
-            running.put(type, key.thenApplyAsync(k -> issue(session, spec, k, answerChallenges), keyTypeExecutor));
+            // Announced to a CA with renewal information (RFC 9773 "replaces").
+            Optional<X509Certificate> replaces = state.get(type).map(i -> i.chain().get(0));
+            running.put(type, key.thenApplyAsync(k -> issue(session, spec, k, replaces, answerChallenges),
+                    keyTypeExecutor));
         }
         Map<KeyType, Issued> issued = new EnumMap<>(KeyType.class);
         CertmgrException first = null;
@@ -247,12 +260,13 @@ final class CertificateUpdater {
         return issued;
     }
 
-    private Issued issue(AcmeSession session, CertificateSpec spec, KeyPair key, boolean answerChallenges) {
+    private Issued issue(AcmeSession session, CertificateSpec spec, KeyPair key, Optional<X509Certificate> replaces,
+                         boolean answerChallenges) {
         byte[] csr = parts.keys().createCsr(key, spec.altNames(), spec.ocspMustStaple());
         IssuedChain chain;
         try {
             chain = session.issue(new OrderRequest(spec.altNames(), csr, parts.timing(), answerChallenges,
-                    spec.profile()), parts.responder());
+                    spec.profile(), replaces), parts.responder());
         } catch (CaException e) {
             throw new CompletionException(e);
         } catch (InterruptedException e) {

@@ -28,6 +28,7 @@ import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.Operator;
+import org.certmgr.ports.out.RenewalInfoStore;
 import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.ServiceReloader;
 
@@ -82,7 +83,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
                     new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
-                    b.retryHolds);
+                    b.retryHolds, new RenewalInformation(accounts, b.renewalInfoStore, b.clock));
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
             return new UpdateService(b.configuration, updater, certificates, b.services, b.hooks).update(command);
         } finally {
@@ -166,8 +167,20 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private Map<KeyType, String> rootCertificates = Map.of();
         private Optional<Duration> archiveRetention = Optional.empty();
         private RetryHolds retryHolds = RetryHolds.NONE;
+        private RenewalInfoStore renewalInfoStore = new MemoryRenewalInfoStore();
 
         private Builder() {
+        }
+
+        /**
+         * Sets where what the CA says about renewing each certificate (RFC 9773) is kept between runs.
+         *
+         * @param store the store; by default one in memory, kept as long as the built core
+         * @return this builder
+         */
+        public Builder renewalInfoStore(RenewalInfoStore store) {
+            this.renewalInfoStore = store;
+            return this;
         }
 
         /**
@@ -346,6 +359,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             Objects.requireNonNull(services, "services");
             Objects.requireNonNull(archiveRetention, "archiveRetention");
             Objects.requireNonNull(retryHolds, "retryHolds");
+            Objects.requireNonNull(renewalInfoStore, "renewalInfoStore");
             return new Certmgr(copy());
         }
 
@@ -366,6 +380,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             b.rootCertificates = rootCertificates;
             b.archiveRetention = archiveRetention;
             b.retryHolds = retryHolds;
+            b.renewalInfoStore = renewalInfoStore;
             return b;
         }
     }

@@ -186,6 +186,54 @@ class CertmgrAuthorityTest {
     }
 
     @Test
+    void givenACaWithRenewalInformation_thenItsEarlyWindowRenewsAndReplacesAndItsRetryAfterIsRespected()
+            throws Exception {
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        ca.renewalInfo((notBefore, notAfter) -> new org.certmgr.domain.RenewalWindow(notBefore.plus(day.multipliedBy(20)),
+                notBefore.plus(day.multipliedBy(21))), java.time.Duration.ofHours(6));
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        Certmgr certmgr = certmgr(store, new InMemoryChallengeResponder(), cert("example.test"));
+        certmgr.update(UpdateCommand.all());
+        List<X509Certificate> first = ca.issued();
+        assertThat(ca.renewalInfoRequests()).as("asked right after issuing").isEqualTo(2);
+
+        clock.advance(java.time.Duration.ofHours(1));
+        int requests = ca.requestCount();
+        RunReport quiet = certmgr.update(UpdateCommand.all());
+        assertThat(quiet.anyChanged()).isFalse();
+        assertThat(ca.requestCount()).as("the stored answer is fresh: no request").isEqualTo(requests);
+        assertThat(quiet.certificates().get(0).keyTypes()).allSatisfy(k -> assertThat(k.reason()).contains("(ARI)"));
+
+        clock.advance(day.multipliedBy(22));
+        RunReport renewed = certmgr.update(UpdateCommand.all());
+
+        assertThat(renewed.certificates().get(0).keyTypes()).allSatisfy(k -> {
+            assertThat(k.renewed()).isTrue();
+            assertThat(k.reason()).contains("the CA suggests renewing between").contains("(ARI)");
+        });
+        assertThat(ca.replaced()).containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Test
+    void givenACaWithoutRenewalInformation_thenANoOpRunAfterIssuingAsksNothing() throws Exception {
+        InMemoryCertificateStore store = new InMemoryCertificateStore();
+        org.certmgr.testkit.memory.InMemoryRenewalInfoStore ari = new org.certmgr.testkit.memory.InMemoryRenewalInfoStore();
+        Configuration config = new Configuration(new AccountSpec(Optional.empty(), Passphrase.NONE, true),
+                FakeAcmeGateway.DIRECTORY_URL, AcmeTiming.DEFAULT, List.of(cert("example.test")), Map.of());
+        Certmgr.Builder builder = Certmgr.builder().configuration(config).acme(ca).keyMaterial(keys).certificateStore(store)
+                .accountStore(accounts).challengeResponder(new InMemoryChallengeResponder()).clock(clock)
+                .renewalInfoStore(ari);
+        builder.build().update(UpdateCommand.all());
+        int requests = ca.requestCount();
+
+        builder.build().update(UpdateCommand.all());
+
+        assertThat(ca.requestCount()).isEqualTo(requests);
+        assertThat(ari.get(EXAMPLE, org.certmgr.domain.KeyType.RSA)).hasValueSatisfying(e -> assertThat(e.window()).isEmpty());
+        assertThat(ca.replaced()).isEmpty();
+    }
+
+    @Test
     void givenNoNames_thenRevokeIsRefusedBeforeAnything() {
         assertThatThrownBy(() -> new RevokeCommand(List.of(), RevocationReason.UNSPECIFIED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never revokes all");
