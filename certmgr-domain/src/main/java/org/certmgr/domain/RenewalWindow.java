@@ -1,6 +1,5 @@
 package org.certmgr.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,8 +37,8 @@ public record RenewalWindow(Instant start, Instant end) {
     public Instant pointFor(String certificateId) {
         long span = Duration.between(start, end).toMillis();
         long hash = 1125899906842597L;
-        for (byte b : certificateId.getBytes(StandardCharsets.UTF_8)) {
-            hash = 31 * hash + b;
+        for (int i = 0; i < certificateId.length(); i++) {
+            hash = 31 * hash + certificateId.charAt(i);
         }
         return start.plusMillis(Math.floorMod(hash, Math.max(1, span)));
     }

@@ -103,7 +103,8 @@ final class Acme4jGateway implements AcmeGateway {
         }
         if (binding.isPresent()) {
             try {
-                builder.withKeyIdentifier(binding.get().keyId(), binding.get().hmacKey());
+                builder.withKeyIdentifier(binding.get().keyId(), binding.get().hmacKey())
+                        .withMacAlgorithm(binding.get().macAlgorithm());
             } catch (IllegalArgumentException e) {
                 // Never the key itself in the message.
                 throw new CaException("the External Account Binding key (account.eab_hmac_key) is not base64url", e);

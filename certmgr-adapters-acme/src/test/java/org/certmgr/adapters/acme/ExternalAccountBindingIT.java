@@ -61,6 +61,14 @@ class ExternalAccountBindingIT {
     }
 
     @Test
+    void givenHs512_thenTheAccountIsRegisteredToo() throws Exception {
+        AcmeGateway gateway = AcmeAdapters.gateway(pebble.directoryUrl(), List.of(pebble.trustAnchor()),
+                Optional.of(new ExternalAccountBinding(KEY_ID, HMAC_KEY, "HS512")), Optional.empty());
+
+        assertThat(gateway.register(newKey(), Optional.empty(), true).accountUrl()).startsWith("https://127.0.0.1:");
+    }
+
+    @Test
     void givenNoCredentials_thenAClearErrorNamingTheSettings() {
         AcmeGateway gateway = AcmeAdapters.gateway(pebble.directoryUrl(), List.of(pebble.trustAnchor()));
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A local Pebble CA and challenge web server as a program, for {@code scripts/demo} and for
@@ -33,7 +35,14 @@ public final class LocalCa {
             System.exit(2);
         }
         Path work = Path.of(args[0]).toAbsolutePath();
-        PebbleServer pebble = PebbleServer.start(work.resolve("pebble"));
+        // PEBBLE_* variables of our own environment (e.g. PEBBLE_AUTHZREUSE=100) go on to Pebble.
+        Map<String, String> pebbleEnv = new TreeMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("PEBBLE_")) {
+                pebbleEnv.put(name, value);
+            }
+        });
+        PebbleServer pebble = PebbleServer.start(work.resolve("pebble"), pebbleEnv);
         ChallengeWebServer web;
         try {
             web = ChallengeWebServer.start(pebble.httpChallengePort(), work.resolve("www"));

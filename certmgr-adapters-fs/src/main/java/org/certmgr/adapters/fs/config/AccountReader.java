@@ -44,6 +44,7 @@ final class AccountReader {
 
     private static Optional<ExternalAccountBinding> binding(Section s) throws ConfigException {
         Optional<Node> kid = s.get("eab_kid");
+        s.get("eab_algorithm"); // read below; looked up here so that it is known even without credentials
         Optional<Node> hmac = s.get("eab_hmac_key");
         boolean hasKid = kid.isPresent() && !kid.get().isNull();
         boolean hasHmac = hmac.isPresent() && !hmac.get().isNull();
@@ -68,6 +69,15 @@ final class AccountReader {
             // the decoder's message would quote part of the key
             throw hmacNode.error("the HMAC key is not base64url (letters, digits, \"-\" and \"_\")");
         }
-        return Optional.of(new ExternalAccountBinding(keyId, hmacKey));
+        String algorithm = "HS256";
+        Optional<Node> algorithmNode = s.get("eab_algorithm");
+        if (algorithmNode.isPresent() && !algorithmNode.get().isNull()) {
+            algorithm = algorithmNode.get().nonEmptyString().toUpperCase(java.util.Locale.ROOT);
+            if (!ExternalAccountBinding.MAC_ALGORITHMS.contains(algorithm)) {
+                throw algorithmNode.get().error("\"" + algorithm + "\" is not an External Account Binding MAC"
+                        + " algorithm; expected HS256, HS384 or HS512");
+            }
+        }
+        return Optional.of(new ExternalAccountBinding(keyId, hmacKey, algorithm));
     }
 }

@@ -65,4 +65,17 @@ class SecretsConfigTest {
         assertThat(loaded.configuration().toString()).doesNotContain(SECRET);
         assertThat(loaded.local().toString()).doesNotContain(SECRET);
     }
+
+    @Test
+    void givenAnEabAlgorithm_thenItIsKeptAndAnUnknownOneIsAnError() throws Exception {
+        LoadedConfig loaded = ConfigFiles.load(dir, """
+                {"account": {"eab_kid": "kid", "eab_hmac_key": "%s", "eab_algorithm": "hs384"}}
+                """.formatted(SECRET));
+
+        assertThat(loaded.local().externalAccountBinding().orElseThrow().macAlgorithm()).isEqualTo("HS384");
+        assertThat(ConfigFiles.failure(dir, """
+                {"account": {"eab_kid": "kid", "eab_hmac_key": "%s", "eab_algorithm": "RS256"}}
+                """.formatted(SECRET)).getMessage()).contains("account.eab_algorithm").contains("HS256, HS384 or HS512")
+                .doesNotContain(SECRET);
+    }
 }
