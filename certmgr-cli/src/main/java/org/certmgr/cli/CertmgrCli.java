@@ -118,11 +118,12 @@ public final class CertmgrCli {
         if (!ACTIONS.contains(action)) {
             throw new UsageException("unknown action '" + action + "'; available: " + String.join(", ", ACTIONS));
         }
-        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS)) {
+        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS, CliOptions.OCSP, CliOptions.SCT)) {
             if (line.hasOption(updateOnly) && !action.equals(UPDATE)) {
                 throw new UsageException("--" + updateOnly + " applies to the update action only");
             }
         }
+        UpdateScope scope = scope(line);
         Optional<String> pass = passphraseOption(line);
         Verbosity verbosity = verbosity(line);
 
@@ -174,7 +175,6 @@ public final class CertmgrCli {
                     printer.print(CLEANUP, certmgr.cleanup(words));
                     return ExitCode.SUCCESS;
                 default:
-                    UpdateScope scope = line.hasOption(CliOptions.CERTS) ? UpdateScope.CERTIFICATES : UpdateScope.ALL;
                     RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope));
                     printer.print(report);
                     return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
@@ -274,5 +274,25 @@ public final class CertmgrCli {
         UsageException(String message) {
             super(message);
         }
+    }
+
+    /** The scope of an update: at most one of --certs, --ocsp and --sct. */
+    private static UpdateScope scope(CommandLine line) throws UsageException {
+        List<String> given = new ArrayList<>();
+        for (String option : List.of(CliOptions.CERTS, CliOptions.OCSP, CliOptions.SCT)) {
+            if (line.hasOption(option)) {
+                given.add("--" + option);
+            }
+        }
+        if (given.size() > 1) {
+            throw new UsageException(String.join(" and ", given) + " exclude each other");
+        }
+        if (line.hasOption(CliOptions.CERTS)) {
+            return UpdateScope.CERTIFICATES;
+        }
+        if (line.hasOption(CliOptions.OCSP)) {
+            return UpdateScope.OCSP;
+        }
+        return line.hasOption(CliOptions.SCT) ? UpdateScope.SCT : UpdateScope.ALL;
     }
 }

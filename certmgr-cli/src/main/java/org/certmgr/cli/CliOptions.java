@@ -14,6 +14,8 @@ final class CliOptions {
     static final String HELP = "help";
     static final String VERSION = "version";
     static final String CERTS = "certs";
+    static final String OCSP = "ocsp";
+    static final String SCT = "sct";
     static final String PASS = "pass";
     static final String PASS_FILE = "pass-file";
     static final String RANDOM_WAIT = "randomwait";
@@ -36,6 +38,8 @@ final class CliOptions {
         options.addOption(Option.builder().longOpt(FORCE).desc("update: renew the selected certificates even when they are"
                 + " not due, and regenerate their parameters").get());
         options.addOption(Option.builder().longOpt(CERTS).desc("update: only keys, certificates and parameters").get());
+        options.addOption(Option.builder().longOpt(OCSP).desc("update: only OCSP responses (ocsp.der)").get());
+        options.addOption(Option.builder().longOpt(SCT).desc("update: only Certificate Transparency SCTs").get());
         options.addOption(Option.builder().longOpt(PASS).hasArg().argName("PASSPHRASE")
                 .desc("passphrase for every key whose key_passphrase is true; visible to other users in the process"
                         + " list: prefer the environment (NAME_PASSPHRASE, ACME_CLIENT_PASSPHRASE) or --pass-file").get());

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certmgr.domain.Configuration;
+import org.certmgr.domain.CtLogSpec;
 import org.certmgr.domain.KeyType;
 import org.certmgr.ports.in.MaintainFiles;
 import org.certmgr.ports.in.RunReport;
@@ -21,9 +22,11 @@ import org.certmgr.ports.out.AccountStore;
 import org.certmgr.ports.out.AcmeGateway;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.CtLogClient;
 import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.Maintenance;
+import org.certmgr.ports.out.OcspClient;
 import org.certmgr.ports.out.Operator;
 import org.certmgr.ports.out.ServiceReloader;
 
@@ -76,7 +79,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles {
                     b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
             CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
-                    new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention);
+                    new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
+                    new OcspRefresher(b.ocsp, b.clock), new SctCollector(b.ctLogClient, b.ctLogs));
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
             return new UpdateService(b.configuration, updater, certificates, b.services, b.hooks).update(command);
         } finally {
@@ -126,8 +130,45 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles {
         private ServiceReloader services = ServiceReloader.NONE;
         private Map<KeyType, String> rootCertificates = Map.of();
         private Optional<Duration> archiveRetention = Optional.empty();
+        private OcspClient ocsp = OcspClient.NONE;
+        private CtLogClient ctLogClient = CtLogClient.NONE;
+        private Map<String, CtLogSpec> ctLogs = Map.of();
 
         private Builder() {
+        }
+
+        /**
+         * Sets what asks OCSP responders.
+         *
+         * @param ocsp the client; {@link OcspClient#NONE} by default (no OCSP responses)
+         * @return this builder
+         */
+        public Builder ocspClient(OcspClient ocsp) {
+            this.ocsp = ocsp;
+            return this;
+        }
+
+        /**
+         * Sets what submits certificates to Certificate Transparency logs.
+         *
+         * @param ctLogClient the client; {@link CtLogClient#NONE} by default (no SCTs)
+         * @return this builder
+         */
+        public Builder ctLogClient(CtLogClient ctLogClient) {
+            this.ctLogClient = ctLogClient;
+            return this;
+        }
+
+        /**
+         * Sets the known Certificate Transparency logs ({@code ct_logs}), which
+         * {@code ct_submit_logs} name.
+         *
+         * @param ctLogs log name → log; none by default
+         * @return this builder
+         */
+        public Builder ctLogs(Map<String, CtLogSpec> ctLogs) {
+            this.ctLogs = Map.copyOf(ctLogs);
+            return this;
         }
 
         /**
@@ -294,6 +335,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles {
             Objects.requireNonNull(hooks, "hooks");
             Objects.requireNonNull(services, "services");
             Objects.requireNonNull(archiveRetention, "archiveRetention");
+            Objects.requireNonNull(ocsp, "ocspClient");
+            Objects.requireNonNull(ctLogClient, "ctLogClient");
             return new Certmgr(copy());
         }
 
@@ -313,6 +356,9 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles {
             b.services = services;
             b.rootCertificates = rootCertificates;
             b.archiveRetention = archiveRetention;
+            b.ocsp = ocsp;
+            b.ctLogClient = ctLogClient;
+            b.ctLogs = ctLogs;
             return b;
         }
     }

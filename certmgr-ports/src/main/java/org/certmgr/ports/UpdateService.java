@@ -52,7 +52,7 @@ final class UpdateService implements UpdateCertificates {
         }
         List<Future<CertificateOutcome>> running = new ArrayList<>();
         for (CertificateSpec spec : selected) {
-            running.add(certificateExecutor.submit(() -> updater.update(spec, command.force())));
+            running.add(certificateExecutor.submit(() -> updater.update(spec, command.scope(), command.force())));
         }
         List<CertificateOutcome> outcomes = new ArrayList<>();
         for (Future<CertificateOutcome> f : running) {
