@@ -2,6 +2,7 @@ package org.certmgr.adapters.tls;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +49,8 @@ final class HttpPoster {
             throw new IOException("no answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedIOException e) {
             throw new IOException("interrupted", e);
+        } catch (ConnectException e) {
+            throw new IOException("cannot connect (connection refused or unreachable)", e);
         } catch (IOException e) {
             throw new IOException("cannot connect (" + describe(e) + ")", e);
         }
