@@ -256,6 +256,31 @@ class OcspAgainstOpensslIT {
     }
 
     @Test
+    void givenTheResponderReportsACertificateRevoked_thenUpdateOcspWarnsLoudlyAndRenewsIt() throws Exception {
+        issuerSigned(ONE_DAY);
+        Path data = dir.resolve("data");
+        X509Certificate before = chain(data.resolve("revoked.test/rsa/cert.pem")).get(0);
+        assertThat(before).isEqualTo(revoked);
+
+        CliRun run = CliRun.in(dir, "update", "--ocsp");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(run.err()).contains("revoked.test: warning: REVOKED: the OCSP responder reports the rsa certificate"
+                + " of revoked.test (serial " + revoked.getSerialNumber().toString(16) + ") revoked; it is renewed in"
+                + " this run");
+        assertThat(run.out()).contains("revoked.test: installed a new rsa certificate (revoked, according to its OCSP"
+                + " responder)", "good.test: new OCSP response for the rsa certificate");
+        assertThat(run.out()).doesNotContain("revoked.test: installed a new ecdsa", "good.test: installed");
+        X509Certificate after = chain(data.resolve("revoked.test/rsa/cert.pem")).get(0);
+        assertThat(after.getSerialNumber()).isNotEqualTo(revoked.getSerialNumber());
+        assertThat(data.resolve("good.test/rsa/ocsp.der")).exists();
+        assertThat(data.resolve("revoked.test/rsa/ocsp.der")).doesNotExist();
+        assertThat(data.resolve("unknown.test/rsa/ocsp.der")).doesNotExist();
+        assertThat(run.err()).contains("unknown.test: warning: the OCSP responder http://127.0.0.1:" + port
+                + "/ does not know the rsa certificate");
+    }
+
+    @Test
     void givenTheCommandLine_thenOcspAndSctsAreFetchedByScopeKeptWhileFreshAndFailuresAreWarnings() throws Exception {
         Path cli = Files.createDirectories(dir.resolve("cli"));
         Path data = cli.resolve("data");
