@@ -44,7 +44,7 @@ final class HttpPoster {
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = sendOnceMore(request);
         } catch (HttpTimeoutException e) {
             throw new IOException("no answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedIOException e) {
@@ -52,7 +52,7 @@ final class HttpPoster {
         } catch (ConnectException e) {
             throw new IOException("cannot connect (connection refused or unreachable)", e);
         } catch (IOException e) {
-            throw new IOException("cannot connect (" + describe(e) + ")", e);
+            throw new IOException("connection failed (" + describe(e) + ")", e);
         }
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
@@ -61,6 +61,21 @@ final class HttpPoster {
             throw new IOException("response of " + response.body().length + " bytes is too large");
         }
         return response.body();
+    }
+
+    /**
+     * Sends, and sends once more when the connection broke before any answer: simple
+     * responders (openssl ocsp) answer in HTTP/1.0 and close the connection, which the client
+     * may already have put back in its pool and then reuse. Both requests are safe to repeat.
+     */
+    private HttpResponse<byte[]> sendOnceMore(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException | ConnectException | InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     private static String describe(IOException e) {
