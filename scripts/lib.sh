@@ -31,12 +31,15 @@ install_build_tools() {
 # start_local_ca DIR: starts a local Pebble CA and challenge web server (the testkit's
 # LocalCa, from a built tree) with its files in DIR, waits until it answers, and sets
 # DIRECTORY_URL, ACME_CA_BUNDLE, WEB_ROOT, PEBBLE_ROOT and local_ca_pid. stop_local_ca stops it.
+# With LOCAL_CA_OCSP_PORT set, certificates name http://127.0.0.1:$LOCAL_CA_OCSP_PORT/ as OCSP
+# responder and DIR holds intermediate.pem and intermediate.key for a responder.
 start_local_ca() {
   local dir=$1 jar
   jar=$(ls "$certmgr_root"/certmgr-testkit/target/certmgr-testkit-*.jar | grep -v -e sources -e javadoc | head -n 1)
   mkdir -p "$dir"
   mkfifo "$dir/stdin"
-  java -cp "$jar:$certmgr_root/certmgr-testkit/target/lib/*" org.certmgr.testkit.pebble.LocalCa "$dir" \
+  # shellcheck disable=SC2086 # LOCAL_CA_OCSP_PORT, when set, is one more argument
+  java -cp "$jar:$certmgr_root/certmgr-testkit/target/lib/*" org.certmgr.testkit.pebble.LocalCa "$dir" ${LOCAL_CA_OCSP_PORT:-} \
     <"$dir/stdin" >"$dir/local-ca.log" 2>&1 &
   local_ca_pid=$!
   exec 3>"$dir/stdin"   # LocalCa runs until this is closed

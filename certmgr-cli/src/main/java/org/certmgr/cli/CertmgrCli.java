@@ -125,7 +125,8 @@ public final class CertmgrCli {
         if (!ACTIONS.contains(action)) {
             throw new UsageException("unknown action '" + action + "'; available: " + String.join(", ", ACTIONS));
         }
-        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS, CliOptions.NO_AUTH)) {
+        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS, CliOptions.OCSP, CliOptions.SCT,
+                CliOptions.NO_AUTH)) {
             if (line.hasOption(updateOnly) && !action.equals(UPDATE)) {
                 throw new UsageException("--" + updateOnly + " applies to the update action only");
             }
@@ -145,6 +146,7 @@ public final class CertmgrCli {
             throw new UsageException("revoke needs the names of the certificates to revoke (certmgr never revokes"
                     + " every certificate at once), e.g. certmgr revoke example.com");
         }
+        UpdateScope scope = scope(line);
         Optional<String> pass = passphraseOption(line);
         Verbosity verbosity = verbosity(line);
 
@@ -210,7 +212,6 @@ public final class CertmgrCli {
                     printer.print(revoked);
                     return revoked.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
                 default:
-                    UpdateScope scope = line.hasOption(CliOptions.CERTS) ? UpdateScope.CERTIFICATES : UpdateScope.ALL;
                     RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope,
                             !line.hasOption(CliOptions.NO_AUTH)));
                     printer.print(report);
@@ -314,5 +315,25 @@ public final class CertmgrCli {
         UsageException(String message) {
             super(message);
         }
+    }
+
+    /** The scope of an update: at most one of --certs, --ocsp and --sct. */
+    private static UpdateScope scope(CommandLine line) throws UsageException {
+        List<String> given = new ArrayList<>();
+        for (String option : List.of(CliOptions.CERTS, CliOptions.OCSP, CliOptions.SCT)) {
+            if (line.hasOption(option)) {
+                given.add("--" + option);
+            }
+        }
+        if (given.size() > 1) {
+            throw new UsageException(String.join(" and ", given) + " exclude each other");
+        }
+        if (line.hasOption(CliOptions.CERTS)) {
+            return UpdateScope.CERTIFICATES;
+        }
+        if (line.hasOption(CliOptions.OCSP)) {
+            return UpdateScope.OCSP;
+        }
+        return line.hasOption(CliOptions.SCT) ? UpdateScope.SCT : UpdateScope.ALL;
     }
 }

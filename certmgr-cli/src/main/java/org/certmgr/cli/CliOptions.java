@@ -14,6 +14,8 @@ final class CliOptions {
     static final String HELP = "help";
     static final String VERSION = "version";
     static final String CERTS = "certs";
+    static final String OCSP = "ocsp";
+    static final String SCT = "sct";
     static final String PASS = "pass";
     static final String PASS_FILE = "pass-file";
     static final String RANDOM_WAIT = "randomwait";
@@ -43,6 +45,8 @@ final class CliOptions {
         options.addOption(Option.builder().longOpt(REASON).hasArg().argName("REASON")
                 .desc("revoke: the reason given to the CA: unspecified (default), keyCompromise,"
                         + " affiliationChanged, superseded or cessationOfOperation").get());
+        options.addOption(Option.builder().longOpt(OCSP).desc("update: only OCSP responses (ocsp.der)").get());
+        options.addOption(Option.builder().longOpt(SCT).desc("update: only Certificate Transparency SCTs").get());
         options.addOption(Option.builder().longOpt(PASS).hasArg().argName("PASSPHRASE")
                 .desc("passphrase for every key whose key_passphrase is true; visible to other users in the process"
                         + " list: prefer the environment (NAME_PASSPHRASE, ACME_CLIENT_PASSPHRASE) or --pass-file").get());

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.certmgr.adapters.acme.AcmeAdapters;
 import org.certmgr.adapters.fs.FileOwnership;
 import org.certmgr.adapters.fs.FsAdapters;
+import org.certmgr.adapters.fs.config.CtLog;
 import org.certmgr.adapters.fs.config.LoadedConfig;
 import org.certmgr.adapters.fs.config.LocalSettings;
+import org.certmgr.adapters.tls.TlsAdapters;
+import org.certmgr.domain.CtLogSpec;
 import org.certmgr.domain.KeyType;
 import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.out.HookRunner;
@@ -20,8 +24,17 @@ import org.certmgr.ports.out.Operator;
 final class Wiring {
     /** How long a service's reload command may take before it is killed. */
     static final Duration SERVICE_RELOAD_TIMEOUT = Duration.ofMinutes(2);
+    /** How long an OCSP responder or a CT log may take to connect and to answer. */
+    static final Duration OCSP_CT_TIMEOUT = Duration.ofSeconds(10);
 
     private Wiring() {
+    }
+
+    private static Map<String, CtLogSpec> ctLogs(Map<String, CtLog> configured) {
+        Map<String, CtLogSpec> logs = new LinkedHashMap<>();
+        configured.forEach((name, log) -> logs.put(name,
+                new CtLogSpec(name, log.url().toString(), log.logId(), log.publicKey())));
+        return logs;
     }
 
     /**
@@ -54,6 +67,9 @@ final class Wiring {
                 .renewalInfoStore(FsAdapters.renewalInfoStore(local.dataDir()))
                 .operator(operator)
                 .clock(environment.clock())
+                .ocspClient(TlsAdapters.ocspClient(OCSP_CT_TIMEOUT, environment.clock()))
+                .ctLogClient(TlsAdapters.ctLogClient(OCSP_CT_TIMEOUT))
+                .ctLogs(ctLogs(local.ctLogs()))
                 .build();
     }
 }

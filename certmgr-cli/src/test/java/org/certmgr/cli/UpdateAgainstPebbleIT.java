@@ -254,7 +254,7 @@ class UpdateAgainstPebbleIT {
     }
 
     /** Every path under the folder with its link target or content and inode: any change shows. */
-    private static Map<String, String> snapshot(Path folder) throws IOException {
+    static Map<String, String> snapshot(Path folder) throws IOException {
         Map<String, String> state = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) paths::iterator) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,7 @@ import org.certmgr.domain.RenewalPlanner;
 import org.certmgr.domain.RenewalWindow;
 import org.certmgr.ports.in.CertificateOutcome;
 import org.certmgr.ports.in.KeyTypeOutcome;
+import org.certmgr.ports.in.UpdateScope;
 import org.certmgr.ports.out.AcmeSession;
 import org.certmgr.ports.out.CaException;
 import org.certmgr.ports.out.CaRateLimitedException;
@@ -49,15 +51,20 @@ import org.certmgr.ports.out.StoreException;
 /**
  * Brings one certificate up to date: decides per key type, issues what is due (key types in
  * parallel), renders the complete file set from its parts and installs it in one transaction,
- * then runs the file hooks. Any failure before the commit leaves the installed files as they
- * were and becomes the outcome's error.
+ * then runs the file hooks. Within the run's scope it also keeps each key type's OCSP response
+ * and SCTs: a failure there is a warning and keeps the installed file. Any other failure
+ * before the commit leaves the installed files as they were and becomes the outcome's error.
  */
 final class CertificateUpdater {
     /** The parts an update works with; the executors and the clock come from the run. */
     record Parts(KeyMaterial keys, CertificateStore store, AccountSessions accounts, ChallengeResponder responder,
                  KeyUnlocker unlocker, FileSetRenderer renderer, InstallHooks hooks, AcmeTiming timing, Clock clock,
-                 Optional<Duration> archiveRetention, RetryHolds holds, RenewalInformation renewalInformation) {
+                 Optional<Duration> archiveRetention, OcspRefresher ocsp, SctCollector scts, RetryHolds holds,
+                 RenewalInformation renewalInformation) {
     }
+
+    /** How a revoked certificate's warning starts, loud on purpose. */
+    static final String REVOKED = "REVOKED: ";
 
     private final Parts parts;
     private final Executor keyTypeExecutor;
@@ -73,7 +80,53 @@ final class CertificateUpdater {
     private record Issued(KeyPair key, List<X509Certificate> chain) {
     }
 
-    CertificateOutcome update(CertificateSpec spec, boolean force, boolean answerChallenges)
+    /**
+     * Updates one certificate within a scope. Outside the certificate scopes only OCSP
+     * responses or SCTs change, unless a responder reports a certificate revoked: it is then
+     * renewed in the same run.
+     */
+    CertificateOutcome update(CertificateSpec spec, UpdateScope scope, boolean force, boolean answerChallenges)
+            throws InterruptedException {
+        if (scope.certificates()) {
+            return renew(spec, scope, force, answerChallenges, Map.of(), new ArrayList<>());
+        }
+        List<String> warnings = new ArrayList<>();
+        try {
+            Optional<FileSet> current = parts.store().current(spec.name());
+            if (current.isEmpty()) {
+                return outcome(spec, Map.of(), new CommitResult(List.of(), List.of()), List.of(), Optional.empty(),
+                        Maintenance.NOTHING);
+            }
+            Map<String, byte[]> extras = new TreeMap<>();
+            List<String> actions = new ArrayList<>();
+            Map<KeyType, RenewalDecision> revoked = new EnumMap<>(KeyType.class);
+            for (KeyType type : spec.keys().keySet()) {
+                List<X509Certificate> chain = installedChain(current.get(), type);
+                if (!chain.isEmpty()) {
+                    extrasFor(spec, scope, type, chain, current.get(), true, extras, actions, warnings)
+                            .ifPresent(reason -> revoked.put(type, reason));
+                }
+            }
+            if (!revoked.isEmpty()) {
+                // The full update asks again for the other key types: keep only the alarms.
+                warnings.removeIf(w -> !w.startsWith(REVOKED));
+                return renew(spec, scope, false, answerChallenges, revoked, warnings);
+            }
+            FileSet files = current.get().with(FileSet.of(extras));
+            return install(spec, Map.of(), current, files, actions, Maintenance.NOTHING).withWarnings(warnings);
+        } catch (StoreException e) {
+            return outcome(spec, Map.of(), new CommitResult(List.of(), List.of()), List.of(),
+                    Optional.of(e.getMessage()), Maintenance.NOTHING).withWarnings(warnings);
+        }
+    }
+
+    /**
+     * The full update: decides per key type (with {@code mustRenew} overriding; outside the
+     * certificate scopes only {@code mustRenew} renews), issues, and within {@code scope}
+     * refreshes OCSP responses and SCTs, then installs everything at once.
+     */
+    private CertificateOutcome renew(CertificateSpec spec, UpdateScope scope, boolean force, boolean answerChallenges,
+                                     Map<KeyType, RenewalDecision> mustRenew, List<String> warnings)
             throws InterruptedException {
         Map<KeyType, RenewalDecision> decisions = new EnumMap<>(KeyType.class);
         List<String> actions = new ArrayList<>();
@@ -81,14 +134,26 @@ final class CertificateUpdater {
             Optional<FileSet> current = parts.store().current(spec.name());
             InstalledState state = InstalledState.read(current, spec, parts.keys(), parts.unlocker(), force);
             List<String> notes = new ArrayList<>();
-            Map<KeyType, Optional<RenewalWindow>> windows = force ? Map.of()
+            Map<KeyType, Optional<RenewalWindow>> windows = force || !scope.certificates() ? Map.of()
                     : parts.renewalInformation().windows(spec, state, notes);
             for (KeyType type : spec.keys().keySet()) {
-                RenewalDecision decision = state.unreadableReason(type)
+                RenewalDecision decision = !scope.certificates()
+                        ? new RenewalDecision(false, "not checked in this run (update --" + scope.name()
+                                .toLowerCase(Locale.ROOT) + ")")
+                        : state.unreadableReason(type)
                         .map(reason -> new RenewalDecision(true, reason))
                         .orElseGet(() -> RenewalPlanner.decide(spec, type, state.description(type),
                                 parts.clock().instant(), force, windows.getOrDefault(type, Optional.empty())));
-                decisions.put(type, decision);
+                decisions.put(type, decision.renew() ? decision : mustRenew.getOrDefault(type, decision));
+            }
+            Map<String, byte[]> extras = new TreeMap<>();
+            FileSet installed = current.orElse(FileSet.of(Map.of()));
+            for (KeyType type : spec.keys().keySet()) {
+                if (!decisions.get(type).renew() && state.get(type).isPresent()) {
+                    extrasFor(spec, scope, type, state.get(type).get().chain(), installed, false, extras, actions,
+                            warnings)
+                            .ifPresent(reason -> decisions.put(type, reason));
+                }
             }
             Map<KeyType, Issued> issued = issueWithinHolds(spec, decisions, state, answerChallenges);
             if (!issued.isEmpty()) {
@@ -100,21 +165,85 @@ final class CertificateUpdater {
             for (KeyType type : spec.keys().keySet()) {
                 keyTypes.put(type, partsOf(spec, type, issued.get(type), state, actions));
             }
-            Optional<String> params = params(spec.params(), current, force, actions);
-            FileSet files = parts.renderer().render(keyTypes, params, carriedOver(spec, current, issued.keySet()));
-            if (current.map(files::equals).orElse(false)) {
-                return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(), Optional.empty(),
-                        housekeeping(spec).plus(new Maintenance(notes, List.of())));
+            for (Map.Entry<KeyType, Issued> e : issued.entrySet()) {
+                extrasFor(spec, scope, e.getKey(), e.getValue().chain(), FileSet.of(Map.of()), false, extras,
+                        actions, warnings).ifPresent(revoked -> warnings.add("the new " + e.getKey()
+                        + " certificate is already reported revoked; it is installed anyway"));
             }
-            Set<DnsName> aliases = new HashSet<>(spec.altNames());
-            aliases.remove(spec.commonName());
-            CommitResult result = parts.store().commit(spec.name(), files, aliases);
-            List<String> hookWarnings = parts.hooks().run(spec.name(), result.written(), passphraseForHooks(spec));
-            return outcome(spec, decisions, result, actions, Optional.empty(),
-                    housekeeping(spec).plus(new Maintenance(notes, List.of()))).withWarnings(hookWarnings);
+            Optional<String> params = scope.certificates() ? params(spec.params(), current, force, actions)
+                    : current.flatMap(f -> f.text(CertificateFiles.params()));
+            FileSet carried = carriedOver(spec, current, issued.keySet()).with(FileSet.of(extras));
+            FileSet files = parts.renderer().render(keyTypes, params, carried);
+            return install(spec, decisions, current, files, actions,
+                    housekeeping(spec).plus(new Maintenance(notes, List.of()))).withWarnings(warnings);
         } catch (CertmgrException | StoreException | KeyMaterialException e) {
             return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(),
-                    Optional.of(e.getMessage()), Maintenance.NOTHING);
+                    Optional.of(e.getMessage()), Maintenance.NOTHING).withWarnings(warnings);
+        }
+    }
+
+    /** Commits the file set unless it equals what is installed, then runs the file hooks. */
+    private CertificateOutcome install(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
+                                       Optional<FileSet> current, FileSet files, List<String> actions,
+                                       Maintenance housekeeping) throws StoreException, InterruptedException {
+        if (current.map(files::equals).orElse(false)) {
+            return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(), Optional.empty(),
+                    housekeeping);
+        }
+        Set<DnsName> aliases = new HashSet<>(spec.altNames());
+        aliases.remove(spec.commonName());
+        CommitResult result = parts.store().commit(spec.name(), files, aliases);
+        List<String> hookWarnings = parts.hooks().run(spec.name(), result.written(), passphraseForHooks(spec));
+        return outcome(spec, decisions, result, actions, Optional.empty(), housekeeping).withWarnings(hookWarnings);
+    }
+
+    /**
+     * Refreshes the OCSP response and SCTs of one key type within the scope, adding new files to
+     * {@code extras}, a line per new file to {@code actions} and problems to {@code warnings}.
+     *
+     * @return a renewal decision when the responder reports the certificate revoked
+     */
+    private Optional<RenewalDecision> extrasFor(CertificateSpec spec, UpdateScope scope, KeyType type,
+                                                List<X509Certificate> chain, FileSet installed, boolean recheckScts,
+                                                Map<String, byte[]> extras, List<String> actions,
+                                                List<String> warnings)
+            throws InterruptedException {
+        Optional<RenewalDecision> revoked = Optional.empty();
+        if (scope.ocsp()) {
+            OcspRefresher.Result ocsp = parts.ocsp().refresh(spec, type, chain,
+                    installed.content(CertificateFiles.ocsp(type)));
+            ocsp.fresh().ifPresent(response -> {
+                extras.put(CertificateFiles.ocsp(type), response.der());
+                actions.add("new OCSP response for the " + type + " certificate" + response.nextUpdate()
+                        .map(next -> " (next update " + next + ")").orElse(""));
+            });
+            warnings.addAll(ocsp.warnings());
+            if (ocsp.revoked()) {
+                warnings.add(REVOKED + "the OCSP responder reports the " + type + " certificate of " + spec.name()
+                        + " (serial " + chain.get(0).getSerialNumber().toString(16) + ") revoked; it is renewed"
+                        + " in this run");
+                revoked = Optional.of(new RenewalDecision(true, "revoked, according to its OCSP responder"));
+            }
+        }
+        if (scope.sct() && revoked.isEmpty()) {
+            SctCollector.Result scts = parts.scts().collect(spec, type, chain, installed, recheckScts);
+            extras.putAll(scts.fresh());
+            scts.fresh().keySet().forEach(path -> actions.add("new SCT in " + path));
+            warnings.addAll(scts.warnings());
+        }
+        return revoked;
+    }
+
+    /** The chain in a key type's cert.pem, empty when it is missing or unreadable. */
+    private List<X509Certificate> installedChain(FileSet files, KeyType type) {
+        Optional<String> pem = files.text(CertificateFiles.cert(type));
+        if (pem.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return parts.keys().decodeCertificates(pem.get());
+        } catch (KeyMaterialException e) {
+            return List.of();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certmgr.domain.Configuration;
+import org.certmgr.domain.CtLogSpec;
 import org.certmgr.domain.KeyType;
 import org.certmgr.ports.in.AuthorizeNames;
 import org.certmgr.ports.in.MaintainFiles;
@@ -24,9 +25,11 @@ import org.certmgr.ports.out.AccountStore;
 import org.certmgr.ports.out.AcmeGateway;
 import org.certmgr.ports.out.CertificateStore;
 import org.certmgr.ports.out.ChallengeResponder;
+import org.certmgr.ports.out.CtLogClient;
 import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.Maintenance;
+import org.certmgr.ports.out.OcspClient;
 import org.certmgr.ports.out.Operator;
 import org.certmgr.ports.out.RenewalInfoStore;
 import org.certmgr.ports.out.RetryHolds;
@@ -83,7 +86,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
                     new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
-                    b.retryHolds, new RenewalInformation(accounts, b.renewalInfoStore, b.clock));
+                    new OcspRefresher(b.ocsp, b.clock), new SctCollector(b.ctLogClient, b.ctLogs), b.retryHolds,
+                    new RenewalInformation(accounts, b.renewalInfoStore, b.clock));
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
             return new UpdateService(b.configuration, updater, certificates, b.services, b.hooks).update(command);
         } finally {
@@ -168,6 +172,9 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private Optional<Duration> archiveRetention = Optional.empty();
         private RetryHolds retryHolds = RetryHolds.NONE;
         private RenewalInfoStore renewalInfoStore = new MemoryRenewalInfoStore();
+        private OcspClient ocsp = OcspClient.NONE;
+        private CtLogClient ctLogClient = CtLogClient.NONE;
+        private Map<String, CtLogSpec> ctLogs = Map.of();
 
         private Builder() {
         }
@@ -184,6 +191,17 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         }
 
         /**
+         * Sets what asks OCSP responders.
+         *
+         * @param ocsp the client; {@link OcspClient#NONE} by default (no OCSP responses)
+         * @return this builder
+         */
+        public Builder ocspClient(OcspClient ocsp) {
+            this.ocsp = ocsp;
+            return this;
+        }
+
+        /**
          * Sets where the CA's requests to wait (rate limits) are remembered between runs.
          *
          * @param holds the holds; {@link RetryHolds#NONE} (nothing remembered) by default
@@ -191,6 +209,29 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
          */
         public Builder retryHolds(RetryHolds holds) {
             this.retryHolds = holds;
+            return this;
+        }
+
+        /**
+         * Sets what submits certificates to Certificate Transparency logs.
+         *
+         * @param ctLogClient the client; {@link CtLogClient#NONE} by default (no SCTs)
+         * @return this builder
+         */
+        public Builder ctLogClient(CtLogClient ctLogClient) {
+            this.ctLogClient = ctLogClient;
+            return this;
+        }
+
+        /**
+         * Sets the known Certificate Transparency logs ({@code ct_logs}), which
+         * {@code ct_submit_logs} name.
+         *
+         * @param ctLogs log name → log; none by default
+         * @return this builder
+         */
+        public Builder ctLogs(Map<String, CtLogSpec> ctLogs) {
+            this.ctLogs = Map.copyOf(ctLogs);
             return this;
         }
 
@@ -360,6 +401,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             Objects.requireNonNull(archiveRetention, "archiveRetention");
             Objects.requireNonNull(retryHolds, "retryHolds");
             Objects.requireNonNull(renewalInfoStore, "renewalInfoStore");
+            Objects.requireNonNull(ocsp, "ocspClient");
+            Objects.requireNonNull(ctLogClient, "ctLogClient");
             return new Certmgr(copy());
         }
 
@@ -381,6 +424,9 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             b.archiveRetention = archiveRetention;
             b.retryHolds = retryHolds;
             b.renewalInfoStore = renewalInfoStore;
+            b.ocsp = ocsp;
+            b.ctLogClient = ctLogClient;
+            b.ctLogs = ctLogs;
             return b;
         }
     }

@@ -53,7 +53,7 @@ final class UpdateService implements UpdateCertificates {
         List<Future<CertificateOutcome>> running = new ArrayList<>();
         for (CertificateSpec spec : selected) {
             running.add(certificateExecutor.submit(
-                    () -> updater.update(spec, command.force(), command.answerChallenges())));
+                    () -> updater.update(spec, command.scope(), command.force(), command.answerChallenges())));
         }
         List<CertificateOutcome> outcomes = new ArrayList<>();
         for (Future<CertificateOutcome> f : running) {

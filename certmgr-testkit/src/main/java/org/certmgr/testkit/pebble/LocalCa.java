@@ -12,7 +12,10 @@ import java.util.TreeMap;
 
 /**
  * A local Pebble CA and challenge web server as a program, for {@code scripts/demo} and for
- * trying certmgr by hand: {@code LocalCa <work-dir>}.
+ * trying certmgr by hand: {@code LocalCa <work-dir> [<ocsp-port>]}. With an OCSP port, the
+ * certificates Pebble issues name {@code http://127.0.0.1:<ocsp-port>/} as their OCSP
+ * responder, and the intermediate's certificate and key are written to the work directory
+ * ({@code intermediate.pem}, {@code intermediate.key}) for a responder to sign with.
  *
  * <p>It writes {@code <work-dir>/local-ca.env} (shell variables: the directory URL, the file
  * of the CA that signed Pebble's HTTPS certificate, the challenge web root, and Pebble's root
@@ -26,12 +29,12 @@ public final class LocalCa {
     /**
      * Runs the local CA.
      *
-     * @param args one argument: the work directory
+     * @param args the work directory, optionally followed by the OCSP responder's port
      * @throws IOException when Pebble cannot be started
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: LocalCa <work-dir>");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: LocalCa <work-dir> [<ocsp-port>]");
             System.exit(2);
         }
         Path work = Path.of(args[0]).toAbsolutePath();
@@ -42,7 +45,8 @@ public final class LocalCa {
                 pebbleEnv.put(name, value);
             }
         });
-        PebbleServer pebble = PebbleServer.start(work.resolve("pebble"), pebbleEnv);
+        String ocspUrl = args.length == 2 ? "http://127.0.0.1:" + Integer.parseInt(args[1]) + "/" : "";
+        PebbleServer pebble = PebbleServer.start(work.resolve("pebble"), pebbleEnv, Map.of(), ocspUrl);
         ChallengeWebServer web;
         try {
             web = ChallengeWebServer.start(pebble.httpChallengePort(), work.resolve("www"));
@@ -59,6 +63,10 @@ public final class LocalCa {
         Files.writeString(rootPem, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(encoded(pebble))
                 + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        if (!ocspUrl.isEmpty()) {
+            Files.writeString(work.resolve("intermediate.pem"), pebble.intermediatePem(), StandardCharsets.US_ASCII);
+            Files.writeString(work.resolve("intermediate.key"), pebble.intermediateKeyPem(), StandardCharsets.US_ASCII);
+        }
         Path env = work.resolve("local-ca.env");
         Path partial = work.resolve("local-ca.env.tmp");
         Files.writeString(partial, "DIRECTORY_URL='" + pebble.directoryUrl() + "'\n"

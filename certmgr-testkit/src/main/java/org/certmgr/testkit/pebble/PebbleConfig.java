@@ -18,6 +18,7 @@ final class PebbleConfig {
     private final int managementPort;
     private final TlsFiles tls;
     private final Map<String, String> externalAccountMacKeys;
+    private final String ocspResponderUrl;
 
     /**
      * Creates the configuration.
@@ -28,9 +29,11 @@ final class PebbleConfig {
      * @param managementPort         the management interface port
      * @param tls                    the HTTPS certificate and key
      * @param externalAccountMacKeys EAB key id → base64url HMAC key; EAB is required when not empty
+     * @param ocspResponderUrl       the OCSP URL Pebble puts in the certificates it issues; empty for none
      */
     PebbleConfig(int listenPort, int httpPort, int tlsPort, int managementPort, TlsFiles tls,
-                 Map<String, String> externalAccountMacKeys) {
+                 Map<String, String> externalAccountMacKeys, String ocspResponderUrl) {
+        this.ocspResponderUrl = ocspResponderUrl;
         this.listenPort = listenPort;
         this.httpPort = httpPort;
         this.tlsPort = tlsPort;
@@ -53,7 +56,7 @@ final class PebbleConfig {
         json.append("    \"privateKey\": ").append(quote(tls.privateKeyPem().toString())).append(",\n");
         json.append("    \"httpPort\": ").append(httpPort).append(",\n");
         json.append("    \"tlsPort\": ").append(tlsPort).append(",\n");
-        json.append("    \"ocspResponderURL\": \"\",\n");
+        json.append("    \"ocspResponderURL\": ").append(quote(ocspResponderUrl)).append(",\n");
         json.append("    \"externalAccountBindingRequired\": ").append(!externalAccountMacKeys.isEmpty());
         if (!externalAccountMacKeys.isEmpty()) {
             json.append(",\n    \"externalAccountMACKeys\": {");

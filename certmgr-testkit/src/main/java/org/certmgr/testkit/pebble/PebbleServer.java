@@ -121,6 +121,24 @@ public final class PebbleServer implements AutoCloseable {
      */
     public static PebbleServer start(Path workDir, Map<String, String> extraEnv,
                                      Map<String, String> externalAccountMacKeys) throws IOException {
+        return start(workDir, extraEnv, externalAccountMacKeys, "");
+    }
+
+    /**
+     * Starts Pebble as {@link #start(Path, Map, Map)} does; the certificates it issues name an
+     * OCSP responder in their Authority Information Access extension.
+     *
+     * @param workDir                where the configuration, TLS files and logs are written
+     * @param extraEnv               variables for Pebble that override the defaults
+     * @param externalAccountMacKeys key id → base64url HMAC key; empty for no EAB
+     * @param ocspResponderUrl       e.g. {@code http://127.0.0.1:<port>/}; empty for no OCSP URL
+     * @return the running server
+     * @throws IOException when Pebble is not installed or does not start
+     */
+    public static PebbleServer start(Path workDir, Map<String, String> extraEnv,
+                                     Map<String, String> externalAccountMacKeys, String ocspResponderUrl)
+            throws IOException {
+        Objects.requireNonNull(ocspResponderUrl, "ocspResponderUrl");
         Objects.requireNonNull(extraEnv, "extraEnv");
         Objects.requireNonNull(externalAccountMacKeys, "externalAccountMacKeys");
         Path pebbleBinary = Executables.find("pebble");
@@ -138,7 +156,8 @@ public final class PebbleServer implements AutoCloseable {
 
         for (int attempt = 1; ; attempt++) {
             int[] ports = FreePorts.pick(PORT_COUNT);
-            PebbleConfig config = new PebbleConfig(ports[1], ports[2], ports[3], ports[4], tls, externalAccountMacKeys);
+            PebbleConfig config = new PebbleConfig(ports[1], ports[2], ports[3], ports[4], tls, externalAccountMacKeys,
+                    ocspResponderUrl);
             Path configFile = config.write(dir.resolve("pebble-config.json"));
             ManagedProcess challengeTestServer = ManagedProcess.start("pebble-challtestsrv", List.of(
                     challengeTestServerBinary.toString(),
@@ -346,6 +365,27 @@ public final class PebbleServer implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IOException("Pebble's /roots/" + index + " is not a PEM certificate: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Fetches the intermediate certificate that signs the certificates Pebble issues.
+     *
+     * @return its PEM text ({@code GET /intermediates/0} on the management interface)
+     * @throws IOException when it cannot be fetched
+     */
+    public String intermediatePem() throws IOException {
+        return checked(get(managementUrl().resolve("/intermediates/0"))).body();
+    }
+
+    /**
+     * Fetches the private key of the intermediate, so that a test can run an OCSP responder for
+     * Pebble's certificates.
+     *
+     * @return its PEM text ({@code GET /intermediate-keys/0} on the management interface)
+     * @throws IOException when it cannot be fetched
+     */
+    public String intermediateKeyPem() throws IOException {
+        return checked(get(managementUrl().resolve("/intermediate-keys/0"))).body();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.certmgr.adapters.fs.config;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,13 +35,24 @@ final class CtLogsReader {
             Optional<String> key = Optional.empty();
             Optional<Node> keyNode = log.get("key");
             if (keyNode.isPresent() && !keyNode.get().isNull()) {
-                base64(keyNode.get());
+                byte[] keyBytes = base64(keyNode.get());
+                if (!MessageDigest.isEqual(sha256(keyBytes), idBytes)) {
+                    throw keyNode.get().error("the log's id must be the SHA-256 of its key, and is not");
+                }
                 key = Optional.of(keyNode.get().string().trim());
             }
             log.finish();
             logs.put(name, new CtLog(name, Values.url(url, false), id.string().trim(), key));
         }
         return logs;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static byte[] base64(Node node) throws ConfigException {

@@ -149,7 +149,7 @@ class SettingsConfigTest {
     void givenCtLogs_thenTheyAreReadWithDecodedIds() throws Exception {
         LoadedConfig loaded = ConfigFiles.load(dir, """
                 {"ct_logs": {"test_log": {"url": "https://ct.example.net/log/",
-                   "id": "pLkJkLQYWBSHuxOizGdwCjw1mAT5G9+443fNDsgN3BA=", "key": "MFkwEwYHKoZIzj0CAQ=="}},
+                   "id": "0/Mp0YTSSmxoUJZMefDx07mu1m12div/hTYnnZ4oUBE=", "key": "MFkwEwYHKoZIzj0CAQ=="}},
                  "settings": {"ct_submit_logs": ["test_log"]},
                  "certificates": [{"name": "example.com"}]}
                 """);
@@ -159,6 +159,15 @@ class SettingsConfigTest {
         assertThat(log.logIdBytes()).hasSize(32);
         assertThat(log.publicKeyDer()).isPresent();
         assertThat(loaded.configuration().certificates().get(0).ctSubmitLogs()).containsExactly("test_log");
+    }
+
+    @Test
+    void givenACtLogKeyWhoseHashIsNotItsId_thenTheConfigurationIsRefused() {
+        assertThatThrownBy(() -> ConfigFiles.load(dir, """
+                {"ct_logs": {"test_log": {"url": "https://ct.example.net/log/",
+                   "id": "pLkJkLQYWBSHuxOizGdwCjw1mAT5G9+443fNDsgN3BA=", "key": "MFkwEwYHKoZIzj0CAQ=="}},
+                 "certificates": [{"name": "example.com"}]}
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("must be the SHA-256 of its key");
     }
 
     @Test
