@@ -32,6 +32,7 @@ import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.ports.in.UpdateScope;
+import org.certmgr.ports.in.VerifyReport;
 import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.StoreException;
 
@@ -44,10 +45,11 @@ public final class CertmgrCli {
     static final String UPDATE = "update";
     static final String CHECK = "check";
     static final String CLEANUP = "cleanup";
+    static final String VERIFY = "verify";
     /** The actions this version offers. */
-    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP);
+    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, VERIFY);
     /** Actions of the specification that this version does not offer yet. */
-    private static final Set<String> LATER_ACTIONS = Set.of("revoke", "auth", "verify");
+    private static final Set<String> LATER_ACTIONS = Set.of("revoke", "auth");
 
     private final CliEnvironment environment;
 
@@ -118,7 +120,7 @@ public final class CertmgrCli {
         if (!ACTIONS.contains(action)) {
             throw new UsageException("unknown action '" + action + "'; available: " + String.join(", ", ACTIONS));
         }
-        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS)) {
+        for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS, CliOptions.VERIFY)) {
             if (line.hasOption(updateOnly) && !action.equals(UPDATE)) {
                 throw new UsageException("--" + updateOnly + " applies to the update action only");
             }
@@ -173,15 +175,25 @@ public final class CertmgrCli {
                 case CLEANUP:
                     printer.print(CLEANUP, certmgr.cleanup(words));
                     return ExitCode.SUCCESS;
+                case VERIFY:
+                    return verify(certmgr, words, printer);
                 default:
                     UpdateScope scope = line.hasOption(CliOptions.CERTS) ? UpdateScope.CERTIFICATES : UpdateScope.ALL;
                     RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope));
                     printer.print(report);
-                    return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+                    ExitCode verified = line.hasOption(CliOptions.VERIFY) ? verify(certmgr, words, printer) : ExitCode.SUCCESS;
+                    return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : verified;
             }
         } catch (StoreException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static ExitCode verify(Certmgr certmgr, List<String> names, ReportPrinter printer)
+            throws InterruptedException {
+        VerifyReport report = certmgr.verify(names);
+        printer.print(report);
+        return report.anyFailed() ? ExitCode.VERIFICATION_FAILED : ExitCode.SUCCESS;
     }
 
     private ConsoleOperator operator(LoadedConfig config, Optional<String> pass) {
@@ -247,7 +259,8 @@ public final class CertmgrCli {
         StringBuilder footer = new StringBuilder("\nActions:\n"
                 + "  update   obtain and renew the configured certificates (the default)\n"
                 + "  check    repair permissions, ownership and alias links of the installed files\n"
-                + "  cleanup  delete archives older than archive_days\n\n"
+                + "  cleanup  delete archives older than archive_days\n"
+                + "  verify   check that every server in the verify settings serves the installed certificates\n\n"
                 + "NAME restricts the run to the certificates with that common name or alternative name.\n\nExit codes:\n");
         for (ExitCode code : ExitCode.values()) {
             footer.append(String.format("  %-3d %s%n", code.code(), code.meaning()));
@@ -256,7 +269,7 @@ public final class CertmgrCli {
         text.setMaxWidth(100);
         HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
-            help.printHelp("certmgr [options] [update|check|cleanup] [NAME...]",
+            help.printHelp("certmgr [options] [update|check|cleanup|verify] [NAME...]",
                     "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
                     CliOptions.definitions(), "", false);
         } catch (IOException e) {

@@ -19,6 +19,7 @@ final class CliOptions {
     static final String RANDOM_WAIT = "randomwait";
     static final String COLOR = "color";
     static final String NO_COLOR = "no-color";
+    static final String VERIFY = "verify";
 
     private CliOptions() {
     }
@@ -35,6 +36,8 @@ final class CliOptions {
         options.addOptionGroup(level);
         options.addOption(Option.builder().longOpt(FORCE).desc("update: renew the selected certificates even when they are"
                 + " not due, and regenerate their parameters").get());
+        options.addOption(Option.builder().longOpt(VERIFY).desc("update: afterwards (after the reloads) verify that"
+                + " the servers serve the selected certificates, as the verify action does").get());
         options.addOption(Option.builder().longOpt(CERTS).desc("update: only keys, certificates and parameters").get());
         options.addOption(Option.builder().longOpt(PASS).hasArg().argName("PASSPHRASE")
                 .desc("passphrase for every key whose key_passphrase is true; visible to other users in the process"

@@ -11,6 +11,7 @@ import org.certmgr.adapters.fs.FileOwnership;
 import org.certmgr.adapters.fs.FsAdapters;
 import org.certmgr.adapters.fs.config.LoadedConfig;
 import org.certmgr.adapters.fs.config.LocalSettings;
+import org.certmgr.adapters.tls.TlsAdapters;
 import org.certmgr.domain.KeyType;
 import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.out.HookRunner;
@@ -20,6 +21,8 @@ import org.certmgr.ports.out.Operator;
 final class Wiring {
     /** How long a service's reload command may take before it is killed. */
     static final Duration SERVICE_RELOAD_TIMEOUT = Duration.ofMinutes(2);
+    /** How long connecting, each STARTTLS read and the handshake of one verification probe may take. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private Wiring() {
     }
@@ -51,6 +54,10 @@ final class Wiring {
                 .archiveRetention(local.archiveRetention())
                 .operator(operator)
                 .clock(environment.clock())
+                .tlsProbe(TlsAdapters.tlsProbe(PROBE_TIMEOUT))
+                .nameResolver(environment.resolver())
+                .verifyTargets(local.verify())
+                .ocspVerifyRetry(local.maxOcspVerifyAttempts(), local.ocspVerifyRetryDelay())
                 .build();
     }
 }

@@ -14,9 +14,9 @@ class CliUsageTest {
     void givenHelp_thenOptionsActionsAndExitCodesAreListed() {
         CliRun run = CliRun.in(dir, "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
-        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup] [NAME...]", "--config", "--force",
+        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup|verify] [NAME...]", "--config", "--force", "--verify",
                 "--verbose", "--quiet", "--debug", "--version", "--certs", "--pass", "--pass-file", "--randomwait", "--color",
-                "--no-color", "update", "check", "cleanup");
+                "--no-color", "update", "check", "cleanup", "verify");
         for (ExitCode code : ExitCode.values()) {
             assertThat(run.out()).contains(code.code() + " ", code.meaning());
         }

@@ -86,12 +86,13 @@ final class VerifyService implements VerifyInstallation {
         }
         List<String> warnings = new ArrayList<>();
         Map<DnsName, Future<List<InetAddress>>> addresses = resolveAll(selected);
+        if (!selected.isEmpty() && selected.stream().allMatch(s -> targets.getOrDefault(s.name(), List.of()).isEmpty())) {
+            warnings.add("no verify targets are configured for " + (names.isEmpty() ? "any certificate"
+                    : "the selected certificates") + " (settings.verify or the certificate's verify)");
+        }
         List<Step> plan = new ArrayList<>();
         for (CertificateSpec spec : selected) {
             List<VerifyTarget> own = targets.getOrDefault(spec.name(), List.of());
-            if (own.isEmpty() && !names.isEmpty()) {
-                warnings.add(spec.name() + ": no verify targets are configured");
-            }
             Map<KeyType, InstalledChains.Installed> files = installed.read(spec);
             for (VerifyTarget target : own) {
                 for (DnsName host : target.hosts()) {
