@@ -97,8 +97,11 @@ final class VerifyService implements VerifyInstallation {
             for (VerifyTarget target : own) {
                 for (DnsName host : target.hosts()) {
                     List<InetAddress> found = await(addresses.get(host));
-                    for (KeyType type : target.keyTypes()) {
-                        plan.addAll(tasks(spec.name(), target, host, type, found, files.get(type)));
+                    for (KeyType type : KeyType.values()) {
+                        // In the enum's order, so that reports are stable (the target holds a set).
+                        if (target.keyTypes().contains(type)) {
+                            plan.addAll(tasks(spec.name(), target, host, type, found, files.get(type)));
+                        }
                     }
                 }
             }
