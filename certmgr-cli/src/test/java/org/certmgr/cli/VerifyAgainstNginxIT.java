@@ -68,7 +68,7 @@ class VerifyAgainstNginxIT {
             assertThat(lines.subList(0, 6)).allSatisfy(l -> assertThat(l).contains(": old certificate: serves an earlier"
                     + " certificate for the same names"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("certmgr: nginx.test: verify nginx.test"
-                    + " [0:0:0:0:0:0:0:1]:" + nginx.port() + " ecdsa: old certificate"));
+                    + " [::1]:" + nginx.port() + " ecdsa: old certificate"));
             assertThat(lines.get(6)).isEqualTo("certmgr: verify: 6 of 6 probes failed");
 
             nginx.reload();

@@ -104,9 +104,9 @@ class VerifyCommandTest {
             assertThat(quiet.err()).isEmpty();
             assertThat(verbose.out().lines()).contains(
                     "example.test: verify example.test 127.0.0.1:" + https.port() + " rsa: ok",
-                    "example.test: verify example.test [0:0:0:0:0:0:0:1]:" + https.port() + " ecdsa: ok",
+                    "example.test: verify example.test [::1]:" + https.port() + " ecdsa: ok",
                     "example.test: verify www.example.test 127.0.0.1:" + https.port() + " ecdsa: ok",
-                    "example.test: verify example.test [0:0:0:0:0:0:0:1]:" + imap.port() + " (imap) ecdsa: ok",
+                    "example.test: verify example.test [::1]:" + imap.port() + " (imap) ecdsa: ok",
                     "verify: all 8 probes passed");
         }
     }

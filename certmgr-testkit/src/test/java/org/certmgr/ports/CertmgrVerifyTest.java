@@ -121,7 +121,7 @@ class CertmgrVerifyTest {
                 .contains(new ProbeRequest(V6, 443, APEX, Optional.empty(), KeyType.ECDSA, false),
                         new ProbeRequest(OTHER_V4, 443, WWW, Optional.empty(), KeyType.RSA, false),
                         new ProbeRequest(V6, 25, APEX, Optional.of(StartTls.SMTP), KeyType.ECDSA, false));
-        assertThat(report.probes()).extracting(ProbeOutcome::where).contains("example.test [0:0:0:0:0:0:0:1]:443 ecdsa",
+        assertThat(report.probes()).extracting(ProbeOutcome::where).contains("example.test [::1]:443 ecdsa",
                 "example.test 127.0.0.1:25 (smtp) ecdsa");
     }
 

@@ -61,8 +61,31 @@ public record ProbeOutcome(CertificateName certificate, DnsName host, Optional<I
      * @return e.g. {@code mail.example.com [2001:db8::1]:25 (smtp) ecdsa}
      */
     public String where() {
-        String at = address.map(a -> a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress())
+        String at = address.map(a -> a instanceof Inet6Address ? "[" + compressed(a) + "]" : a.getHostAddress())
                 .orElse("-");
         return host.ascii() + " " + at + ":" + port + startTls.map(s -> " (" + s.id() + ")").orElse("") + " " + keyType;
+    }
+
+    /** The RFC 5952 text of an IPv6 address: the longest run of two or more zero groups becomes {@code ::}. */
+    private static String compressed(InetAddress address) {
+        String[] groups = address.getHostAddress().replaceFirst("%.*$", "").split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups);
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 }

@@ -34,8 +34,20 @@ public final class NginxServer implements AutoCloseable {
      *
      * @param certificate the PEM file with the certificate and its intermediates
      * @param key         the PEM file of its private key
+     * @param ocspStaple  a DER OCSP response for nginx to staple ({@code ssl_stapling_file}), if any;
+     *                    nginx has one such file per server, so give it for one certificate only
      */
-    public record CertificateFiles(Path certificate, Path key) {
+    public record CertificateFiles(Path certificate, Path key, Optional<Path> ocspStaple) {
+
+        /**
+         * A certificate without a staple.
+         *
+         * @param certificate the PEM file with the certificate and its intermediates
+         * @param key         the PEM file of its private key
+         */
+        public CertificateFiles(Path certificate, Path key) {
+            this(certificate, key, Optional.empty());
+        }
     }
 
     private final Path nginx;
@@ -124,6 +136,8 @@ public final class NginxServer implements AutoCloseable {
         for (CertificateFiles files : certificates) {
             tls.append("    ssl_certificate ").append(files.certificate()).append(";\n")
                     .append("    ssl_certificate_key ").append(files.key()).append(";\n");
+            files.ocspStaple().ifPresent(staple -> tls.append("    ssl_stapling on;\n")
+                    .append("    ssl_stapling_file ").append(staple).append(";\n"));
         }
         Path temp = dir.resolve("temp");
         return "worker_processes 1;\n"
