@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -36,6 +35,7 @@ import org.certmgr.ports.in.RollOverAccountKey;
 import org.certmgr.ports.in.RunReport;
 import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.ports.in.UpdateScope;
+import org.certmgr.ports.in.VerifyReport;
 import org.certmgr.ports.out.Maintenance;
 import org.certmgr.ports.out.StoreException;
 
@@ -51,10 +51,9 @@ public final class CertmgrCli {
     static final String AUTH = "auth";
     static final String REVOKE = "revoke";
     static final String ROLLOVER = "rollover";
+    static final String VERIFY = "verify";
     /** The actions this version offers. */
-    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, AUTH, REVOKE, ROLLOVER);
-    /** Actions of the specification that this version does not offer yet. */
-    private static final Set<String> LATER_ACTIONS = Set.of("verify");
+    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, VERIFY, AUTH, REVOKE, ROLLOVER);
 
     private final CliEnvironment environment;
 
@@ -118,15 +117,11 @@ public final class CertmgrCli {
         if (!words.isEmpty() && !words.get(0).contains(".")) {
             action = words.remove(0);
         }
-        if (LATER_ACTIONS.contains(action)) {
-            throw new UsageException("the action '" + action + "' is not available in this version; available: "
-                    + String.join(", ", ACTIONS));
-        }
         if (!ACTIONS.contains(action)) {
             throw new UsageException("unknown action '" + action + "'; available: " + String.join(", ", ACTIONS));
         }
         for (String updateOnly : List.of(CliOptions.FORCE, CliOptions.CERTS, CliOptions.OCSP, CliOptions.SCT,
-                CliOptions.NO_AUTH)) {
+                CliOptions.NO_AUTH, CliOptions.VERIFY)) {
             if (line.hasOption(updateOnly) && !action.equals(UPDATE)) {
                 throw new UsageException("--" + updateOnly + " applies to the update action only");
             }
@@ -211,15 +206,26 @@ public final class CertmgrCli {
                     RunReport revoked = certmgr.revoke(new RevokeCertificates.RevokeCommand(words, reason));
                     printer.print(revoked);
                     return revoked.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+                case VERIFY:
+                    return verify(certmgr, words, printer);
                 default:
                     RunReport report = certmgr.update(new UpdateCommand(words, line.hasOption(CliOptions.FORCE), scope,
                             !line.hasOption(CliOptions.NO_AUTH)));
                     printer.print(report);
-                    return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
+                    ExitCode verified = line.hasOption(CliOptions.VERIFY) ? verify(certmgr, words, printer)
+                            : ExitCode.SUCCESS;
+                    return report.anyFailed() ? ExitCode.CERTIFICATE_FAILED : verified;
             }
         } catch (StoreException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static ExitCode verify(Certmgr certmgr, List<String> names, ReportPrinter printer)
+            throws InterruptedException {
+        VerifyReport report = certmgr.verify(names);
+        printer.print(report);
+        return report.anyFailed() ? ExitCode.VERIFICATION_FAILED : ExitCode.SUCCESS;
     }
 
     private ConsoleOperator operator(LoadedConfig config, Optional<String> pass) {
@@ -286,6 +292,7 @@ public final class CertmgrCli {
                 + "  update   obtain and renew the configured certificates (the default)\n"
                 + "  check    repair permissions, ownership and alias links of the installed files\n"
                 + "  cleanup  delete archives older than archive_days\n"
+                + "  verify   check that every server in the verify settings serves the installed certificates\n"
                 + "  auth     obtain authorizations for the names without issuing (a master for followers)\n"
                 + "  revoke   revoke the named certificates at the CA and archive their files\n"
                 + "  rollover replace the ACME account key at the CA (the old key is archived)\n\n"
@@ -297,7 +304,7 @@ public final class CertmgrCli {
         text.setMaxWidth(100);
         HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
-            help.printHelp("certmgr [options] [update|check|cleanup|auth|revoke|rollover] [NAME...]",
+            help.printHelp("certmgr [options] [update|check|cleanup|verify|auth|revoke|rollover] [NAME...]",
                     "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
                     CliOptions.definitions(), "", false);
         } catch (IOException e) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.certmgr.adapters.tls.TlsAdapters;
+import org.certmgr.ports.out.NameResolver;
 
 /**
  * What the command line takes from the process: where it runs, where it is installed, the
@@ -21,10 +23,29 @@ import java.util.random.RandomGenerator;
  * @param stdin       standard input (passphrases redirected from a file)
  * @param sleeper     how {@code --randomwait} waits
  * @param random      where the random wait comes from
+ * @param resolver    how {@code verify} finds the addresses of hosts (tests map their names to loopback)
  */
 record CliEnvironment(Path workingDir, Path etcDir, Optional<Path> installDir, Map<String, String> environment,
                       Optional<Terminal> terminal, Clock clock, InputStream stdin, Sleeper sleeper,
-                      RandomGenerator random) {
+                      RandomGenerator random, NameResolver resolver) {
+
+    /** An environment that resolves names through the operating system. */
+    CliEnvironment(Path workingDir, Path etcDir, Optional<Path> installDir, Map<String, String> environment,
+                   Optional<Terminal> terminal, Clock clock, InputStream stdin, Sleeper sleeper, RandomGenerator random) {
+        this(workingDir, etcDir, installDir, environment, terminal, clock, stdin, sleeper, random,
+                TlsAdapters.systemResolver());
+    }
+
+    /**
+     * Returns this environment with another name resolver.
+     *
+     * @param other the resolver
+     * @return the changed environment
+     */
+    CliEnvironment withResolver(NameResolver other) {
+        return new CliEnvironment(workingDir, etcDir, installDir, environment, terminal, clock, stdin, sleeper, random,
+                other);
+    }
 
     /** Waits; tests record the wait instead. */
     @FunctionalInterface

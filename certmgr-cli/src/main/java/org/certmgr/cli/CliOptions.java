@@ -23,6 +23,7 @@ final class CliOptions {
     static final String NO_COLOR = "no-color";
     static final String NO_AUTH = "no-auth";
     static final String REASON = "reason";
+    static final String VERIFY = "verify";
 
     private CliOptions() {
     }
@@ -39,6 +40,8 @@ final class CliOptions {
         options.addOptionGroup(level);
         options.addOption(Option.builder().longOpt(FORCE).desc("update: renew the selected certificates even when they are"
                 + " not due, and regenerate their parameters").get());
+        options.addOption(Option.builder().longOpt(VERIFY).desc("update: afterwards (after the reloads) verify that"
+                + " the servers serve the selected certificates, as the verify action does").get());
         options.addOption(Option.builder().longOpt(CERTS).desc("update: only keys, certificates and parameters").get());
         options.addOption(Option.builder().longOpt(NO_AUTH).desc("update: answer no challenge; issue only with the"
                 + " authorizations a master obtained with 'certmgr auth' for the same account").get());

@@ -10,6 +10,8 @@ public enum ExitCode {
     CONFIGURATION_ERROR(2, "usage or configuration error; nothing was changed"),
     /** Another certmgr holds the lock file; nothing was done. */
     LOCK_HELD(3, "another certmgr is running (the lock file is held); nothing was done"),
+    /** A verification probe found a server that does not serve the installed certificate (verify, update --verify). */
+    VERIFICATION_FAILED(4, "verification failed: a server does not serve the installed certificate as expected"),
     /** An unexpected internal error (a bug): please report it with the output of --debug. */
     INTERNAL_ERROR(70, "internal error (a bug in certmgr); rerun with --debug and report it");
 

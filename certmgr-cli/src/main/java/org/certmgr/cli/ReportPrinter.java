@@ -3,7 +3,9 @@ package org.certmgr.cli;
 import java.io.PrintStream;
 import org.certmgr.ports.in.CertificateOutcome;
 import org.certmgr.ports.in.KeyTypeOutcome;
+import org.certmgr.ports.in.ProbeOutcome;
 import org.certmgr.ports.in.RunReport;
+import org.certmgr.ports.in.VerifyReport;
 import org.certmgr.ports.out.Maintenance;
 
 /**
@@ -49,6 +51,31 @@ final class ReportPrinter {
         }
         report.servicesReloaded().forEach(s -> change("reloaded service " + s));
         report.warnings().forEach(w -> warning("warning: " + w));
+        flush();
+    }
+
+    /**
+     * Prints a verification: one failure line per failed probe, one detail line per passed
+     * probe (verbose), and a summary line, which is a failure when a probe failed and a detail
+     * otherwise (so a good verification is silent).
+     */
+    void print(VerifyReport report) {
+        for (ProbeOutcome probe : report.probes()) {
+            String line = probe.certificate() + ": verify " + probe.where() + ": " + probe.verdict().description();
+            if (probe.ok()) {
+                detail(line);
+            } else {
+                failure(line + (probe.detail().isEmpty() ? "" : ": " + probe.detail()));
+            }
+        }
+        report.warnings().forEach(w -> warning("verify: warning: " + w));
+        int failed = report.failures().size();
+        int all = report.probes().size();
+        if (failed > 0) {
+            failure("verify: " + failed + " of " + all + " probe" + (all == 1 ? "" : "s") + " failed");
+        } else {
+            detail("verify: all " + all + " probe" + (all == 1 ? "" : "s") + " passed");
+        }
         flush();
     }
 

@@ -26,6 +26,8 @@ final class Wiring {
     static final Duration SERVICE_RELOAD_TIMEOUT = Duration.ofMinutes(2);
     /** How long an OCSP responder or a CT log may take to connect and to answer. */
     static final Duration OCSP_CT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long connecting, each STARTTLS read and the handshake of one verification probe may take. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private Wiring() {
     }
@@ -70,6 +72,10 @@ final class Wiring {
                 .ocspClient(TlsAdapters.ocspClient(OCSP_CT_TIMEOUT, environment.clock()))
                 .ctLogClient(TlsAdapters.ctLogClient(OCSP_CT_TIMEOUT))
                 .ctLogs(ctLogs(local.ctLogs()))
+                .tlsProbe(TlsAdapters.tlsProbe(PROBE_TIMEOUT))
+                .nameResolver(environment.resolver())
+                .verifyTargets(local.verify())
+                .ocspVerifyRetry(local.maxOcspVerifyAttempts(), local.ocspVerifyRetryDelay())
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.certmgr.ports.out.NameResolver;
 
 /**
  * Runs the command line in-process with captured output, as a person would type it in
@@ -33,10 +34,23 @@ record CliRun(ExitCode exitCode, String out, String err, List<Duration> sleeps) 
     }
 
     static CliRun withStdin(Path workingDir, Map<String, String> environment, String stdin, String... args) {
+        return run(workingDir, environment, stdin, Optional.empty(), args);
+    }
+
+    /** Runs with a name resolver for {@code verify}, so that no name reaches the machine's DNS. */
+    static CliRun withResolver(Path workingDir, NameResolver resolver, String... args) {
+        return run(workingDir, Map.of(), "", Optional.of(resolver), args);
+    }
+
+    private static CliRun run(Path workingDir, Map<String, String> environment, String stdin,
+                              Optional<NameResolver> resolver, String... args) {
         List<Duration> sleeps = new ArrayList<>();
         CliEnvironment env = new CliEnvironment(workingDir, workingDir.resolve("etc-certmgr"), Optional.empty(),
                 environment, Optional.empty(), Clock.systemUTC(),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), sleeps::add, new SplittableRandom(7));
+        if (resolver.isPresent()) {
+            env = env.withResolver(resolver.get());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code;

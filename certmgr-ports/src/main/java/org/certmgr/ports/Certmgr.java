@@ -11,6 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.certmgr.ports.out.TlsProbe;
+import org.certmgr.ports.out.NameResolver;
+import org.certmgr.ports.in.VerifyReport;
+import org.certmgr.ports.in.VerifyInstallation;
+import org.certmgr.domain.VerifyTarget;
+import org.certmgr.domain.CertificateName;
 import org.certmgr.domain.Configuration;
 import org.certmgr.domain.CtLogSpec;
 import org.certmgr.domain.KeyType;
@@ -55,7 +61,7 @@ import org.certmgr.ports.out.ServiceReloader;
  * to overlap (the command line takes a lock file for that).
  */
 public final class Certmgr implements UpdateCertificates, MaintainFiles, AuthorizeNames, RevokeCertificates,
-        RollOverAccountKey {
+        RollOverAccountKey, VerifyInstallation {
     private final Builder settings;
 
     private Certmgr(Builder settings) {
@@ -131,6 +137,29 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
                 b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#tlsProbe TLS probe}
+     *                               or no {@link Builder#nameResolver name resolver}
+     */
+    @Override
+    public VerifyReport verify(List<String> names) throws InterruptedException {
+        Builder b = settings;
+        if (b.tlsProbe == null || b.nameResolver == null) {
+            throw new IllegalStateException("verification needs a TLS probe and a name resolver (Certmgr.Builder"
+                    + ".tlsProbe and .nameResolver)");
+        }
+        ExecutorService probes = Executors.newFixedThreadPool(b.verifyParallelism, named("certmgr-verify"));
+        try {
+            return new VerifyService(b.configuration, b.verifyTargets, new InstalledChains(b.certificateStore,
+                    b.keyMaterial), b.nameResolver, b.tlsProbe, b.stapleRetry, probes).verify(names);
+        } finally {
+            probes.shutdownNow();
+            probes.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Override
     public Maintenance check(List<String> names) {
         return maintenance().check(names);
@@ -175,6 +204,12 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private OcspClient ocsp = OcspClient.NONE;
         private CtLogClient ctLogClient = CtLogClient.NONE;
         private Map<String, CtLogSpec> ctLogs = Map.of();
+
+        private TlsProbe tlsProbe;
+        private NameResolver nameResolver;
+        private Map<CertificateName, List<VerifyTarget>> verifyTargets = Map.of();
+        private VerifyService.StapleRetry stapleRetry = new VerifyService.StapleRetry(10, Duration.ofSeconds(5));
+        private int verifyParallelism = 16;
 
         private Builder() {
         }
@@ -232,6 +267,68 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
          */
         public Builder ctLogs(Map<String, CtLogSpec> ctLogs) {
             this.ctLogs = Map.copyOf(ctLogs);
+            return this;
+        }
+
+        /**
+         * Sets what probes servers for {@link Certmgr#verify}.
+         *
+         * @param probe the probe; none by default (verification is then unavailable)
+         * @return this builder
+         */
+        public Builder tlsProbe(TlsProbe probe) {
+            this.tlsProbe = probe;
+            return this;
+        }
+
+        /**
+         * Sets what resolves the hosts of verification targets.
+         *
+         * @param resolver the resolver; none by default (verification is then unavailable)
+         * @return this builder
+         */
+        public Builder nameResolver(NameResolver resolver) {
+            this.nameResolver = resolver;
+            return this;
+        }
+
+        /**
+         * Sets the verification targets of each certificate ({@code verify}).
+         *
+         * @param targets certificate → its targets; none by default
+         * @return this builder
+         */
+        public Builder verifyTargets(Map<CertificateName, List<VerifyTarget>> targets) {
+            Map<CertificateName, List<VerifyTarget>> copy = new java.util.LinkedHashMap<>();
+            targets.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+            this.verifyTargets = java.util.Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * Sets how often a missing or bad staple of a Must-Staple certificate is probed again
+         * ({@code max_ocsp_verify_attempts}, {@code ocsp_verify_retry_delay}).
+         *
+         * @param attempts probes in all, 1 or more; 10 by default
+         * @param delay    pause between them; 5 seconds by default
+         * @return this builder
+         */
+        public Builder ocspVerifyRetry(int attempts, Duration delay) {
+            this.stapleRetry = new VerifyService.StapleRetry(attempts, delay);
+            return this;
+        }
+
+        /**
+         * Sets how many probes run at once.
+         *
+         * @param parallelism 1 or more; 16 by default
+         * @return this builder
+         */
+        public Builder verifyParallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("verify parallelism must be at least 1");
+            }
+            this.verifyParallelism = parallelism;
             return this;
         }
 
@@ -423,6 +520,11 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             b.rootCertificates = rootCertificates;
             b.archiveRetention = archiveRetention;
             b.retryHolds = retryHolds;
+            b.tlsProbe = tlsProbe;
+            b.nameResolver = nameResolver;
+            b.verifyTargets = verifyTargets;
+            b.stapleRetry = stapleRetry;
+            b.verifyParallelism = verifyParallelism;
             b.renewalInfoStore = renewalInfoStore;
             b.ocsp = ocsp;
             b.ctLogClient = ctLogClient;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.certmgr.ports.out.CtLogClient;
 import org.certmgr.ports.out.NameResolver;
 import org.certmgr.ports.out.OcspClient;
+import org.certmgr.ports.out.TlsProbe;
 
 /** Creates the adapters of this module. */
 public final class TlsAdapters {
@@ -19,6 +20,38 @@ public final class TlsAdapters {
      */
     public static NameResolver systemResolver() {
         return new SystemNameResolver(InetAddress::getAllByName);
+    }
+
+    /**
+     * The JDK property that lists TLS client extensions not to send, and the one the probe
+     * needs left out.
+     */
+    static final String DISABLED_CLIENT_EXTENSIONS = "jdk.tls.client.disableExtensions";
+    static final String SIGNATURE_ALGORITHMS_CERT = "signature_algorithms_cert";
+
+    /**
+     * Returns a TLS and STARTTLS probe built on the JDK's TLS, which checks stapled OCSP
+     * responses against the system clock.
+     *
+     * <p>A probe offers only one key type's signature algorithms, and JDK 17 sends the same
+     * list as {@code signature_algorithms_cert}; OpenSSL servers (nginx, Postfix...) then
+     * refuse an ECDSA certificate issued by an RSA intermediate, which is common. So this
+     * method sets the JVM-wide property {@code jdk.tls.client.disableExtensions} to
+     * {@code signature_algorithms_cert} when it is not set (RFC 8446 4.2.3: without it,
+     * {@code signature_algorithms} applies to certificates too, which the JDK already
+     * checks). The JDK reads the property at the first TLS client handshake of the JVM: a
+     * program that made one before should start the JVM with
+     * {@code -Djdk.tls.client.disableExtensions=signature_algorithms_cert}.
+     *
+     * @param timeout the bound of each step: connect, every read of the STARTTLS upgrade, the handshake
+     * @return the probe
+     */
+    public static TlsProbe tlsProbe(Duration timeout) {
+        String disabled = System.getProperty(DISABLED_CLIENT_EXTENSIONS);
+        if (disabled == null || disabled.isBlank()) {
+            System.setProperty(DISABLED_CLIENT_EXTENSIONS, SIGNATURE_ALGORITHMS_CERT);
+        }
+        return new JsseTlsProbe(timeout, new OcspStapleValidator(Clock.systemUTC()));
     }
 
     /**

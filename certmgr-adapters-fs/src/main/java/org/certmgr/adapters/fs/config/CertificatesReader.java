@@ -16,6 +16,7 @@ import org.certmgr.domain.DnsName;
 import org.certmgr.domain.InvalidValueException;
 import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.VerifyTarget;
 
 /**
  * Reads the {@code certificates} section, in either of the spec's two forms: a list of

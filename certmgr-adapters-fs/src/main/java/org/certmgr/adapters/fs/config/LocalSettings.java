@@ -1,7 +1,5 @@
 package org.certmgr.adapters.fs.config;
 
-import org.certmgr.domain.ExternalAccountBinding;
-import org.certmgr.ports.out.HookEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -13,6 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.certmgr.domain.CertificateName;
 import org.certmgr.domain.DnsName;
+import org.certmgr.domain.ExternalAccountBinding;
+import org.certmgr.domain.VerifyTarget;
+import org.certmgr.ports.out.HookEvent;
 
 /**
  * Everything the configuration says about the local machine rather than about certificates:

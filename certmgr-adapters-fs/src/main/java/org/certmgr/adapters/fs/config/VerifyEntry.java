@@ -9,6 +9,8 @@ import java.util.Set;
 import org.certmgr.domain.DnsName;
 import org.certmgr.domain.InvalidValueException;
 import org.certmgr.domain.KeyType;
+import org.certmgr.domain.StartTls;
+import org.certmgr.domain.VerifyTarget;
 
 /**
  * One {@code verify} entry as written, before it is applied to a certificate: hosts and key

@@ -12,6 +12,8 @@ import org.certmgr.domain.KeySpec;
 import org.certmgr.domain.KeyType;
 import org.certmgr.domain.Passphrase;
 import org.certmgr.domain.RenewalPolicy;
+import org.certmgr.domain.StartTls;
+import org.certmgr.domain.VerifyTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

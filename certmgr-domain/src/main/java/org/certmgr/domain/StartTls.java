@@ -1,4 +1,4 @@
-package org.certmgr.adapters.fs.config;
+package org.certmgr.domain;
 
 import java.util.Locale;
 

@@ -1,11 +1,9 @@
-package org.certmgr.adapters.fs.config;
+package org.certmgr.domain;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.certmgr.domain.DnsName;
-import org.certmgr.domain.KeyType;
 
 /**
  * One installation check of a certificate: connect to each host on a port, optionally after
