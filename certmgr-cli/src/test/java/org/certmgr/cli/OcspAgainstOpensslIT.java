@@ -2,6 +2,7 @@ package org.certmgr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.certmgr.adapters.tls.TlsAdapters;
+import org.certmgr.domain.DnsName;
 import org.certmgr.ports.out.OcspClient;
 import org.certmgr.ports.out.OcspException;
 import org.certmgr.ports.out.OcspResponse;
@@ -27,6 +29,8 @@ import org.certmgr.testkit.ct.TestCtLog;
 import org.certmgr.testkit.pebble.ChallengeWebServer;
 import org.certmgr.testkit.pebble.OpensslOcspResponder;
 import org.certmgr.testkit.pebble.PebbleServer;
+import org.certmgr.testkit.tls.NginxServer;
+import org.certmgr.testkit.memory.StaticNameResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,6 +282,58 @@ class OcspAgainstOpensslIT {
         assertThat(data.resolve("unknown.test/rsa/ocsp.der")).doesNotExist();
         assertThat(run.err()).contains("unknown.test: warning: the OCSP responder http://127.0.0.1:" + port
                 + "/ does not know the rsa certificate");
+    }
+
+    @Test
+    void givenNginxStaplingTheResponsesCertmgrWrote_thenVerifyFindsGoodStaplesForBothKeyTypes() throws Exception {
+        assumeTrue(NginxServer.find().isPresent(), "nginx is not installed (" + NginxServer.INSTALL_HINT + ")");
+        Path cli = Files.createDirectories(dir.resolve("nginx-staple"));
+        Path data = cli.resolve("data");
+        String config = "{\n"
+                + "  \"account\": { \"agree_to_terms\": true },\n"
+                + "  \"settings\": {\n"
+                + "    \"data_dir\": " + ConfigFiles.json(data) + ", \"log_file\": null,\n"
+                + "    \"lock_file\": " + ConfigFiles.json(cli.resolve("certmgr.lock")) + ",\n"
+                + "    \"http_challenge_dir\": "
+                + ConfigFiles.json(web.webRoot().resolve("{fqdn}/.well-known/acme-challenge")) + ",\n"
+                + "    \"acme_directory_url\": \"" + pebble.directoryUrl() + "\",\n"
+                + "    \"acme_ca_bundle\": " + ConfigFiles.json(pebble.trustAnchorPem()) + ",\n"
+                + "    \"key_size\": 2048, \"key_curve\": \"secp256r1\", \"dhparam_size\": 0, \"ecparam_curve\": null"
+                + "VERIFY\n"
+                + "  },\n"
+                + "  \"certificates\": [ { \"name\": \"nginx-staple.test\" } ]\n"
+                + "}\n";
+        ConfigFiles.write(cli, "certmgr.json", config.replace("VERIFY", ""));
+        Path folder = data.resolve("nginx-staple.test");
+        CliRun certs = CliRun.in(cli, "update", "--certs");
+        assertThat(certs.exitCode()).as(certs.err()).isEqualTo(ExitCode.SUCCESS);
+        start(port, "nginx", intermediatePem, intermediateKey, ONE_DAY,
+                OpensslOcspResponder.indexLine(chain(folder.resolve("rsa/cert.pem")).get(0), false)
+                        + OpensslOcspResponder.indexLine(chain(folder.resolve("ecdsa/cert.pem")).get(0), false));
+        CliRun ocsp = CliRun.in(cli, "update", "--ocsp");
+        assertThat(ocsp.exitCode()).as(ocsp.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(folder.resolve("rsa/ocsp.der")).exists();
+        assertThat(folder.resolve("ecdsa/ocsp.der")).exists();
+
+        // nginx takes one ssl_stapling_file per server: one server per key type.
+        try (NginxServer rsa = staplingNginx(cli, folder, "rsa"); NginxServer ecdsa = staplingNginx(cli, folder, "ecdsa")) {
+            ConfigFiles.write(cli, "certmgr.json", config.replace("VERIFY", ",\n    \"verify\": ["
+                    + " { \"port\": " + rsa.port() + ", \"key_types\": [\"rsa\"] },"
+                    + " { \"port\": " + ecdsa.port() + ", \"key_types\": [\"ecdsa\"] } ]"));
+            StaticNameResolver resolver = new StaticNameResolver(Map.of(DnsName.of("nginx-staple.test"),
+                    List.of(java.net.InetAddress.getByName("127.0.0.1"))));
+
+            CliRun verify = CliRun.withResolver(cli, resolver, "--verbose", "verify");
+
+            assertThat(verify.exitCode()).as(verify.err() + rsa.errors() + ecdsa.errors()).isEqualTo(ExitCode.SUCCESS);
+            assertThat(verify.out().lines().filter(l -> l.endsWith(": ok"))).hasSize(2);
+        }
+    }
+
+    private static NginxServer staplingNginx(Path cli, Path folder, String type) throws IOException {
+        return NginxServer.start(Files.createDirectories(cli.resolve("nginx-" + type)), List.of("nginx-staple.test"),
+                List.of(new NginxServer.CertificateFiles(folder.resolve(type + "/cert.pem"),
+                        folder.resolve(type + "/keys/key.pem"), java.util.Optional.of(folder.resolve(type + "/ocsp.der")))));
     }
 
     @Test
