@@ -27,12 +27,14 @@ import java.util.Set;
  * @param ctSubmitLogs       names of Certificate Transparency logs to submit to
  * @param renewal            when to renew
  * @param profile            the ACME profile to order with ({@code profile}), or empty for the CA's default
+ * @param ocspEnabled        whether OCSP responses are kept; false when {@code ocsp_responder_urls} is
+ *                           explicitly {@code []}, which the specification defines as "OCSP off"
  */
 public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<KeyType, KeySpec> keys,
                               List<String> services, int dhparamSize, Optional<String> ecparamCurve,
                               boolean dhparamGenerate, Passphrase keyPassphrase, boolean ocspMustStaple,
                               List<String> ocspResponderUrls, List<String> ctSubmitLogs, RenewalPolicy renewal,
-                              Optional<String> profile) {
+                              Optional<String> profile, boolean ocspEnabled) {
 
     /**
      * Validates the combination: the common name is the first alternative name, names are unique, at least
@@ -51,6 +53,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
      * @param ctSubmitLogs names of Certificate Transparency logs to submit to
      * @param renewal when to renew
      * @param profile the ACME profile, or empty
+     * @param ocspEnabled whether OCSP responses are kept
      */
     public CertificateSpec {
         Objects.requireNonNull(name, "name");
@@ -147,6 +150,7 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         private List<String> ctSubmitLogs = List.of();
         private RenewalPolicy renewal = RenewalPolicy.DEFAULT;
         private Optional<String> profile = Optional.empty();
+        private boolean ocspEnabled = true;
 
         private Builder(CertificateName name) {
             this.name = name;
@@ -282,6 +286,17 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
         }
 
         /**
+         * Turns OCSP responses on or off for this certificate.
+         *
+         * @param enabled false for no {@code ocsp.der} at all
+         * @return this builder
+         */
+        public Builder ocspEnabled(boolean enabled) {
+            this.ocspEnabled = enabled;
+            return this;
+        }
+
+        /**
          * Sets the ACME profile.
          *
          * @param profile the profile name, or empty for the CA's default
@@ -299,7 +314,8 @@ public record CertificateSpec(CertificateName name, List<DnsName> altNames, Map<
          */
         public CertificateSpec build() {
             return new CertificateSpec(name, new ArrayList<>(altNames), keys, services, dhparamSize, ecparamCurve,
-                    dhparamGenerate, keyPassphrase, ocspMustStaple, ocspResponderUrls, ctSubmitLogs, renewal, profile);
+                    dhparamGenerate, keyPassphrase, ocspMustStaple, ocspResponderUrls, ctSubmitLogs, renewal, profile,
+                    ocspEnabled);
         }
     }
 }

@@ -296,7 +296,10 @@ final class CertificateUpdater {
                     continue;
                 }
                 Optional<KeyType> owner = CertificateFiles.keyTypeOf(path);
-                if (owner.isPresent() && spec.keys().containsKey(owner.get()) && !renewed.contains(owner.get())) {
+                // OCSP turned off: a stapled old response would only mislead servers.
+                boolean ocspOff = owner.isPresent() && !spec.ocspEnabled() && path.equals(CertificateFiles.ocsp(owner.get()));
+                if (owner.isPresent() && spec.keys().containsKey(owner.get()) && !renewed.contains(owner.get())
+                        && !ocspOff) {
                     kept.put(path, files.content(path).orElseThrow());
                 }
             }

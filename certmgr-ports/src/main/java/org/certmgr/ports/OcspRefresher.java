@@ -47,7 +47,7 @@ final class OcspRefresher {
      */
     Result refresh(CertificateSpec spec, KeyType type, List<X509Certificate> chain, Optional<byte[]> installed)
             throws InterruptedException {
-        if (chain.size() < 2) {
+        if (chain.size() < 2 || !spec.ocspEnabled()) {
             return Result.NOTHING;
         }
         X509Certificate leaf = chain.get(0);

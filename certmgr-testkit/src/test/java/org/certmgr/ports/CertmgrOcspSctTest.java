@@ -116,6 +116,25 @@ class CertmgrOcspSctTest {
     }
 
     @Test
+    void givenOcspTurnedOff_thenNoRequestEvenWithAnAiaUrlAndAnInstalledResponseIsDroppedAtTheNextRenewal()
+            throws Exception {
+        run(cert().build());
+        assertThat(installed().paths()).contains("rsa/ocsp.der");
+        int requests = ocsp.requests().size();
+
+        RunReport off = run(cert().ocspEnabled(false).build(), UpdateScope.ALL);
+        assertThat(ocsp.requests()).hasSize(requests);
+        assertThat(off.anyFailed()).isFalse();
+
+        run(cert().ocspEnabled(false).build(), UpdateScope.ALL);
+        clock.advance(java.time.Duration.ofDays(70));
+        RunReport renewed = run(cert().ocspEnabled(false).build(), UpdateScope.ALL);
+        assertThat(renewed.anyChanged()).isTrue();
+        assertThat(installed().paths()).noneMatch(p -> p.endsWith("ocsp.der"));
+        assertThat(ocsp.requests()).hasSize(requests);
+    }
+
+    @Test
     void givenNoAiaUrl_thenTheConfiguredRespondersAreAskedInOrderUntilOneAnswers() throws Exception {
         ocsp.aiaUrls();
 

@@ -114,6 +114,9 @@ final class CertificatesReader {
         Map<KeyType, KeySpec> keys = keys(body, values);
         List<DnsName> names = new ArrayList<>();
         altNames.forEach(ref -> names.add(ref.value()));
+        // The specification: a certificate's own empty ocsp_responder_urls turns OCSP off for it (an
+        // empty list in settings is the default: no fallback, the certificate's own responder is asked).
+        boolean ocspOff = body.get("ocsp_responder_urls").isPresent() && values.ocspResponderUrls().isEmpty();
         // A certificate's own "profile": null asks for the CA's default even when settings name one.
         Optional<String> profile = body.get("profile").isPresent() ? Settings.optionalName(body, "profile")
                 : settings.profile();
@@ -126,7 +129,7 @@ final class CertificatesReader {
         try {
             certificates.add(new CertificateSpec(name, names, keys, certServices, values.dhparamSize(),
                     values.ecparamCurve(), values.dhparamGenerate(), values.keyPassphrase(), values.ocspMustStaple(),
-                    values.ocspResponderUrls(), values.ctSubmitLogs(), settings.renewal(), profile));
+                    values.ocspResponderUrls(), values.ctSubmitLogs(), settings.renewal(), profile, !ocspOff));
         } catch (InvalidValueException e) {
             throw context.error(body.path(), e.getMessage());
         }

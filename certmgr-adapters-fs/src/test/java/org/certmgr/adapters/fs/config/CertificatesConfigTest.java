@@ -46,6 +46,21 @@ class CertificatesConfigTest {
     }
 
     @Test
+    void givenAnExplicitEmptyResponderList_thenOcspIsOffForThatCertificateOnly() throws Exception {
+        LoadedConfig loaded = ConfigFiles.load(dir, """
+                {"settings": {"ocsp_responder_urls": []},
+                 "certificates": [
+                    {"name": "default.example"},
+                    {"name": "off.example", "ocsp_responder_urls": []},
+                    {"name": "fallback.example", "ocsp_responder_urls": ["http://ocsp.example/"]}
+                 ]}
+                """);
+
+        assertThat(loaded.configuration().certificates()).extracting(c -> c.ocspEnabled())
+                .containsExactly(true, false, true);
+    }
+
+    @Test
     void givenProfiles_thenACertificateInheritsTheSettingsOneOverridesItOrAsksForTheDefaultWithNull() throws Exception {
         LoadedConfig loaded = ConfigFiles.load(dir, """
                 {"settings": {"profile": "tlsserver"},
@@ -154,7 +169,7 @@ class CertificatesConfigTest {
         CertificateSpec overrides = loaded.configuration().certificates().get(1);
         assertThat(overrides).isEqualTo(CertificateSpec.builder("overrides.example.com")
                 .keys(new KeySpec.Rsa(3072)).keyPassphrase(new Passphrase.AskAtRunTime()).dhparamSize(0)
-                .ecparamCurve(Optional.empty()).ocspMustStaple(false).ocspResponderUrls(List.of())
+                .ecparamCurve(Optional.empty()).ocspMustStaple(false).ocspResponderUrls(List.of()).ocspEnabled(false)
                 .ctSubmitLogs(List.of("log_b")).renewal(new RenewalPolicy(20)).build());
         assertThat(loaded.local().verifyTargets(inherits.name())).containsExactly(new VerifyTarget(443,
                 Optional.empty(), List.of(DnsName.of("inherits.example.com")), inherits.keys().keySet()));
