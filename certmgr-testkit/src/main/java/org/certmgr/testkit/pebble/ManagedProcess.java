@@ -1,12 +1,13 @@
 package org.certmgr.testkit.pebble;
 
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.certmgr.testkit.process.Processes;
 
 /**
  * A server process started by the harness: its output goes to a log file, and it is stopped
@@ -75,31 +76,7 @@ final class ManagedProcess {
      * Does nothing when it already ended.
      */
     void stop() {
-        ProcessHandle.of(process.pid()).ifPresent(handle -> {
-            handle.destroy();
-            if (!waitForExit(handle)) {
-                handle.destroyForcibly();
-                waitForExit(handle);
-            }
-        });
-        // Reaps the child so that it does not linger as a zombie.
-        try {
-            process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle handle) {
-        try {
-            handle.onExit().get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return !handle.isAlive();
-        }
+        Processes.stop(process, java.time.Duration.ofMillis(GRACE_MILLIS));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.certmgr.testkit.tls;
 
+
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,9 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.certmgr.testkit.process.Processes;
 
 /**
  * A real nginx (the Debian package) serving TLS on 127.0.0.1 and ::1 with a generated
@@ -207,30 +207,7 @@ public final class NginxServer implements AutoCloseable {
     /** Stops nginx by its PID: SIGTERM, a bounded wait, then SIGKILL. */
     @Override
     public void close() {
-        ProcessHandle.of(process.pid()).ifPresent(handle -> {
-            handle.destroy();
-            if (!waitForExit(handle)) {
-                handle.destroyForcibly();
-                waitForExit(handle);
-            }
-        });
-        try {
-            process.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean waitForExit(ProcessHandle handle) {
-        try {
-            handle.onExit().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
-        } catch (ExecutionException | TimeoutException e) {
-            return !handle.isAlive();
-        }
+        Processes.stop(process, java.time.Duration.ofMillis(WAIT_MILLIS));
     }
 
     /**
