@@ -9,13 +9,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.certmgr.testkit.pebble.ChallengeWebServer;
+import org.certmgr.testkit.pebble.PebbleEnvironment;
+import org.certmgr.testkit.pebble.PebbleExtension;
 import org.certmgr.testkit.pebble.PebbleServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * follower (a copy of the master's {@code account/}, no challenge folder at all) runs
  * {@code update --no-auth}, then revokes what it got.
  */
+@ExtendWith(PebbleExtension.class)
+@PebbleEnvironment("PEBBLE_AUTHZREUSE=100")
 class FollowerAndRevokeIT {
     @TempDir
     static Path dir;
@@ -31,19 +34,9 @@ class FollowerAndRevokeIT {
     private static ChallengeWebServer web;
 
     @BeforeAll
-    static void start() throws Exception {
-        pebble = PebbleServer.start(dir.resolve("pebble"), Map.of("PEBBLE_AUTHZREUSE", "100"));
-        web = ChallengeWebServer.start(pebble.httpChallengePort(), dir.resolve("www"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (pebble != null) {
-            pebble.close();
-        }
+    static void servers(PebbleServer p, ChallengeWebServer w) {
+        pebble = p;
+        web = w;
     }
 
     private static Path config(String role, boolean challenges, String certificates) throws IOException {

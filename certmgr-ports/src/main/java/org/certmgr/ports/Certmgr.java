@@ -86,9 +86,9 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         ExecutorService keyGeneration = Executors.newFixedThreadPool(
                 Math.max(1, Runtime.getRuntime().availableProcessors()), named("certmgr-keygen"));
         try {
-            KeyUnlocker unlocker = new KeyUnlocker(b.keyMaterial, new Passphrases(b.operator));
-            AccountSessions accounts = new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
-                    b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
+            // One unlocker for the account and the certificates: a passphrase is asked for once per run.
+            KeyUnlocker unlocker = unlocker();
+            AccountSessions accounts = accounts(unlocker);
             CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
                     new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
@@ -131,10 +131,17 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
     }
 
     private AccountSessions accounts() {
+        return accounts(unlocker());
+    }
+
+    private AccountSessions accounts(KeyUnlocker unlocker) {
         Builder b = settings;
-        KeyUnlocker unlocker = new KeyUnlocker(b.keyMaterial, new Passphrases(b.operator));
         return new AccountSessions(b.configuration.account(), b.configuration.acmeDirectoryUrl(),
                 b.acme, b.accountStore, b.keyMaterial, b.operator, unlocker);
+    }
+
+    private KeyUnlocker unlocker() {
+        return new KeyUnlocker(settings.keyMaterial, new Passphrases(settings.operator));
     }
 
     /**

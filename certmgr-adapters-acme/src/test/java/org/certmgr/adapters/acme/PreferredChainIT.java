@@ -2,12 +2,10 @@ package org.certmgr.adapters.acme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.certmgr.domain.AcmeTiming;
 import org.certmgr.domain.DnsName;
@@ -19,37 +17,28 @@ import org.certmgr.ports.out.IssuedChain;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.OrderRequest;
 import org.certmgr.testkit.pebble.ChallengeWebServer;
+import org.certmgr.testkit.pebble.PebbleEnvironment;
+import org.certmgr.testkit.pebble.PebbleExtension;
 import org.certmgr.testkit.pebble.PebbleServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code preferred_chain} against a Pebble that offers an alternate chain ({@code PEBBLE_ALTERNATE_ROOTS=1}). */
+@ExtendWith(PebbleExtension.class)
+@PebbleEnvironment("PEBBLE_ALTERNATE_ROOTS=1")
 class PreferredChainIT {
     private static final KeyMaterial KEYS = AcmeAdapters.keyMaterial();
     private static final AcmeTiming TIMING = new AcmeTiming(60, Duration.ofMillis(500), Duration.ofSeconds(60));
     private static final List<DnsName> NAMES = List.of(DnsName.of("chain.test"));
 
-    @TempDir
-    static Path dir;
     private static PebbleServer pebble;
     private static ChallengeWebServer web;
 
     @BeforeAll
-    static void start() throws Exception {
-        pebble = PebbleServer.start(dir.resolve("pebble"), Map.of("PEBBLE_ALTERNATE_ROOTS", "1"));
-        web = ChallengeWebServer.start(pebble.httpChallengePort(), dir.resolve("www"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (web != null) {
-            web.close();
-        }
-        if (pebble != null) {
-            pebble.close();
-        }
+    static void servers(PebbleServer p, ChallengeWebServer w) {
+        pebble = p;
+        web = w;
     }
 
     private static List<X509Certificate> issueWith(Optional<String> preferred) throws Exception {

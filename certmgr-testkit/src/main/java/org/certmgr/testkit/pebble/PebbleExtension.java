@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>Both start before the first test of the class and stop after the last, also when tests
+ * <p>{@link PebbleEnvironment} on the class passes settings such as
+ * {@code PEBBLE_AUTHZREUSE=100} to Pebble. Both start before the first test of the class and stop after the last, also when tests
  * fail; a {@code @Nested} class shares its enclosing class's servers. Work files (Pebble's
  * configuration and logs, the web root) live in a temporary directory that is deleted at the
  * end; Pebble's state is shared by the tests of the class.
@@ -49,7 +52,22 @@ public final class PebbleExtension implements BeforeAllCallback, AfterAllCallbac
         if (store.get(KEY, Servers.class) != null) {
             return; // a @Nested class: the enclosing class's servers are visible here
         }
-        store.put(KEY, Servers.start(context.getUniqueId()));
+        store.put(KEY, Servers.start(context.getUniqueId(), environment(context)));
+    }
+
+    /** The class's {@link PebbleEnvironment}, if it has one. */
+    private static Map<String, String> environment(ExtensionContext context) {
+        Map<String, String> env = new TreeMap<>();
+        context.getTestClass().map(c -> c.getAnnotation(PebbleEnvironment.class)).ifPresent(a -> {
+            for (String pair : a.value()) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("@PebbleEnvironment wants NAME=value, not \"" + pair + "\"");
+                }
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        });
+        return env;
     }
 
     @Override
@@ -96,11 +114,11 @@ public final class PebbleExtension implements BeforeAllCallback, AfterAllCallbac
             this.web = web;
         }
 
-        static Servers start(String owner) throws IOException {
+        static Servers start(String owner, Map<String, String> env) throws IOException {
             Path dir = Files.createTempDirectory("certmgr-pebble-");
             PebbleServer pebble = null;
             try {
-                pebble = PebbleServer.start(dir.resolve("pebble"));
+                pebble = PebbleServer.start(dir.resolve("pebble"), env);
                 ChallengeWebServer web = ChallengeWebServer.start(pebble.httpChallengePort(), dir.resolve("webroot"));
                 return new Servers(owner, dir, pebble, web);
             } catch (IOException | RuntimeException e) {
