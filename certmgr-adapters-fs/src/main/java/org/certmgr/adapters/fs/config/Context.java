@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** What one load shares: the file being read and the warnings collected so far. */
 final class Context {
     private final Path file;
     private final List<String> warnings = new ArrayList<>();
+    /** Section path → the keys the readers asked for there; lets tests compare the loader with the JSON Schema. */
+    private final Map<String, Set<String>> knownKeys = new LinkedHashMap<>();
 
     Context(Path file) {
         this.file = file;
@@ -44,6 +50,16 @@ final class Context {
     void warnUnknownKey(JsonPath path, String suggestion) {
         warnings.add(file + ": unknown key " + path
                 + (suggestion == null ? "" : " (did you mean " + suggestion + "?)") + "; it is ignored");
+    }
+
+    /** Records the keys a section with fixed keys knows, when it is finished. */
+    void sectionRead(JsonPath path, Set<String> keys) {
+        knownKeys.computeIfAbsent(path.toString(), p -> new LinkedHashSet<>()).addAll(keys);
+    }
+
+    /** Returns, per section path read so far (e.g. {@code certificates[0]}), the keys the readers know there. */
+    Map<String, Set<String>> knownKeys() {
+        return knownKeys;
     }
 
     List<String> warnings() {

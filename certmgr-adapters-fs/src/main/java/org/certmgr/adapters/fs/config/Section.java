@@ -70,6 +70,7 @@ final class Section {
 
     /** Warns about every key that was never asked for. */
     void finish() {
+        context.sectionRead(path, known);
         for (Map.Entry<String, JsonNode> field : json.properties()) {
             String name = field.getKey();
             if (!known.contains(name)) {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Writes configuration text to a file and loads it, for tests. */
+/** Writes configuration text to a file and loads it, for tests; also checks it against the JSON Schema. */
 final class ConfigFiles {
     private ConfigFiles() {
     }
@@ -24,8 +24,11 @@ final class ConfigFiles {
         }
     }
 
+    /** Loads a configuration; one the loader accepts must also be valid by the JSON Schema. */
     static LoadedConfig load(Path dir, String json) throws ConfigException {
-        return loader(dir).load(write(dir, json));
+        LoadedConfig loaded = loader(dir).load(write(dir, json));
+        ConfigSchema.assertAcceptsWhatTheLoaderAccepted(json, loaded);
+        return loaded;
     }
 
     static ConfigException failure(Path dir, String json) {
@@ -34,6 +37,16 @@ final class ConfigFiles {
         assertThatThrownBy(() -> loader(dir).load(file)).isInstanceOfSatisfying(ConfigException.class,
                 e -> caught[0] = e);
         return caught[0];
+    }
+
+    /** Whether the text is JSON as the loader reads it: strict, one object or value, nothing after it. */
+    static boolean isStrictJson(String json) {
+        try {
+            JsonFiles.parse(Path.of("probe.json"), json.getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     private static ConfigLoader loader(Path dir) {
