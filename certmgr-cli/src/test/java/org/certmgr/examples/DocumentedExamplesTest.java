@@ -35,6 +35,7 @@ class DocumentedExamplesTest {
         quoted.putAll(snippets("docs/adapters.md"));
 
         assertThat(quoted.keySet()).contains(EXAMPLES + "ManageOneCertificate.java#program",
+                EXAMPLES + "ManageFromConfigFile.java#config-file",
                 EXAMPLES + "InAppChallengeResponder.java#adapter",
                 EXAMPLES + "InAppChallengeResponderTest.java#contract-test");
         quoted.forEach((where, text) -> {

@@ -16,6 +16,7 @@ import org.certmgr.domain.CertificateName;
 import org.certmgr.ports.in.CertificateOutcome;
 import org.certmgr.ports.in.KeyTypeOutcome;
 import org.certmgr.ports.in.RunReport;
+import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.testkit.pebble.ChallengeWebServer;
 import org.certmgr.testkit.pebble.PebbleExtension;
 import org.certmgr.testkit.pebble.PebbleServer;
@@ -70,8 +71,45 @@ class EmbeddingExampleIT {
         assertThat(second.certificates().get(0).keyTypes()).noneMatch(KeyTypeOutcome::renewed);
     }
 
+    @Test
+    void givenACertmgrJson_thenTheCoreWiredFromItInstallsTheConfiguredCertificate(
+            PebbleServer pebble, ChallengeWebServer web) throws Exception {
+        Path data = dir.resolve("data-from-json");
+        Path configFile = dir.resolve("certmgr.json");
+        Files.writeString(configFile, "{\n"
+                + "  \"account\": { \"email\": \"admin@example.test\", \"agree_to_terms\": true },\n"
+                + "  \"settings\": {\n"
+                + "    \"data_dir\": " + json(data) + ",\n"
+                + "    \"log_file\": null,\n"
+                + "    \"lock_file\": " + json(dir.resolve("certmgr.lock")) + ",\n"
+                + "    \"http_challenge_dir\": " + json(web.webRoot().resolve("{fqdn}/.well-known/acme-challenge")) + ",\n"
+                + "    \"acme_directory_url\": \"" + pebble.directoryUrl() + "\",\n"
+                + "    \"acme_ca_bundle\": " + json(pebble.trustAnchorPem()) + ",\n"
+                + "    \"key_curve\": \"secp256r1\"\n"
+                + "  },\n"
+                + "  \"certificates\": [ { \"name\": \"config.test\", \"key_types\": [\"ecdsa\"] } ]\n"
+                + "}\n");
+
+        RunReport report = ManageFromConfigFile.fromConfigFile(configFile).update(UpdateCommand.all());
+
+        assertThat(report.anyFailed()).as(report.toString()).isFalse();
+        assertThat(report.certificates()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.name()).isEqualTo(CertificateName.of("config.test"));
+            assertThat(outcome.keyTypes()).singleElement().matches(KeyTypeOutcome::renewed);
+        });
+        assertThat(cert(data, "config.test", "ecdsa").getSubjectX500Principal().getName()).isEqualTo("CN=config.test");
+    }
+
+    private static String json(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static X509Certificate cert(Path data, String type) throws Exception {
-        return read(data.resolve("example.test").resolve(type).resolve("cert.pem")).get(0);
+        return cert(data, "example.test", type);
+    }
+
+    private static X509Certificate cert(Path data, String name, String type) throws Exception {
+        return read(data.resolve(name).resolve(type).resolve("cert.pem")).get(0);
     }
 
     private static List<X509Certificate> read(Path pem) throws Exception {
