@@ -37,6 +37,7 @@ class DocumentedExamplesTest {
         assertThat(quoted.keySet()).contains(EXAMPLES + "ManageOneCertificate.java#program",
                 EXAMPLES + "ManageFromConfigFile.java#config-file",
                 EXAMPLES + "InAppChallengeResponder.java#adapter",
+                EXAMPLES + "InAppChallengesAgainstPebbleIT.java#handler",
                 EXAMPLES + "InAppChallengeResponderTest.java#contract-test");
         quoted.forEach((where, text) -> {
             String[] parts = where.split("#");
@@ -62,7 +63,10 @@ class DocumentedExamplesTest {
         return found;
     }
 
-    /** The lines between {@code // tag::<tag>[]} and {@code // end::<tag>[]}, each ending in a newline. */
+    /**
+     * The lines between {@code // tag::<tag>[]} and {@code // end::<tag>[]}, each ending in a newline,
+     * without the indentation of the tag line.
+     */
     private static String region(Path file, String tag) {
         List<String> lines;
         try {
@@ -70,12 +74,23 @@ class DocumentedExamplesTest {
         } catch (IOException e) {
             throw new AssertionError("cannot read " + file, e);
         }
-        int start = lines.indexOf("// tag::" + tag + "[]");
-        int end = lines.indexOf("// end::" + tag + "[]");
+        int start = indexOfStripped(lines, "// tag::" + tag + "[]");
+        int end = indexOfStripped(lines, "// end::" + tag + "[]");
         assertThat(start).as(file + " tag " + tag).isNotNegative().isLessThan(end);
+        String indent = lines.get(start).substring(0, lines.get(start).indexOf('/'));
         StringBuilder text = new StringBuilder();
-        lines.subList(start + 1, end).forEach(line -> text.append(line).append('\n'));
+        lines.subList(start + 1, end).forEach(line -> text.append(line.startsWith(indent)
+                ? line.substring(indent.length()) : line.strip()).append('\n'));
         return text.toString();
+    }
+
+    private static int indexOfStripped(List<String> lines, String wanted) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(wanted)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The non-blank lines inside the methods of a class whose members are indented by four spaces. */
