@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The validated configuration the core works from: account, CA, timing, certificates and
@@ -95,5 +96,95 @@ public record Configuration(AccountSpec account, String acmeDirectoryUrl, AcmeTi
             }
         }
         return ordered;
+    }
+    /**
+     * Starts a builder for a configuration made in code rather than read from {@code certmgr.json}:
+     * no account email, terms of service not agreed to, the default timing, no services.
+     *
+     * @param acmeDirectoryUrl the CA's directory URL ({@code acme_directory_url})
+     * @return a builder
+     */
+    public static Builder builder(String acmeDirectoryUrl) {
+        return new Builder(acmeDirectoryUrl);
+    }
+
+    /** Builds a {@link Configuration} in code, e.g. in a program that embeds certmgr. */
+    public static final class Builder {
+        private final String acmeDirectoryUrl;
+        private AccountSpec account = new AccountSpec(Optional.empty(), Passphrase.NONE, false);
+        private AcmeTiming timing = AcmeTiming.DEFAULT;
+        private final List<CertificateSpec> certificates = new ArrayList<>();
+        private final Map<String, String> services = new LinkedHashMap<>();
+
+        private Builder(String acmeDirectoryUrl) {
+            this.acmeDirectoryUrl = Objects.requireNonNull(acmeDirectoryUrl, "acmeDirectoryUrl");
+        }
+
+        /**
+         * Sets the ACME account.
+         *
+         * @param account the account; by default one without email that has not agreed to the CA's terms
+         * @return this builder
+         */
+        public Builder account(AccountSpec account) {
+            this.account = account;
+            return this;
+        }
+
+        /**
+         * Sets the account to one with an email address that agrees to the CA's terms of service, which
+         * most CAs require before they register an account.
+         *
+         * @param email the contact address the CA may write to
+         * @return this builder
+         * @throws InvalidValueException when it is not an email address
+         */
+        public Builder agreeToTerms(String email) {
+            return account(new AccountSpec(Optional.of(email), account.passphrase(), true));
+        }
+
+        /**
+         * Sets how long to wait for the CA.
+         *
+         * @param timing the timing; {@link AcmeTiming#DEFAULT} by default
+         * @return this builder
+         */
+        public Builder timing(AcmeTiming timing) {
+            this.timing = timing;
+            return this;
+        }
+
+        /**
+         * Adds certificates, after those added before.
+         *
+         * @param specs the certificates, e.g. from {@link CertificateSpec#builder}
+         * @return this builder
+         */
+        public Builder certificate(CertificateSpec... specs) {
+            certificates.addAll(List.of(specs));
+            return this;
+        }
+
+        /**
+         * Defines a service that certificates can name.
+         *
+         * @param name    the service name
+         * @param command its reload command
+         * @return this builder
+         */
+        public Builder service(String name, String command) {
+            services.put(name, command);
+            return this;
+        }
+
+        /**
+         * Builds the configuration, validating it as the record's constructor does.
+         *
+         * @return the configuration
+         * @throws InvalidValueException when the combination is not valid
+         */
+        public Configuration build() {
+            return new Configuration(account, acmeDirectoryUrl, timing, certificates, services);
+        }
     }
 }

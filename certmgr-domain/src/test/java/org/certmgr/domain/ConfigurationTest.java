@@ -51,4 +51,36 @@ class ConfigurationTest {
         assertThatThrownBy(() -> new AccountSpec(Optional.of("not-an-address"), Passphrase.NONE, false))
                 .hasMessageContaining("not an email address");
     }
+
+    @Test
+    void givenABuilder_thenItMakesTheSameConfigurationAsTheConstructor() {
+        CertificateSpec a = CertificateSpec.builder("a.example").services("nginx").build();
+        CertificateSpec b = CertificateSpec.builder("b.example").build();
+
+        Configuration built = Configuration.builder(Configuration.LETS_ENCRYPT).agreeToTerms("admin@example.com")
+                .certificate(a).certificate(b).service("nginx", "systemctl reload nginx").build();
+
+        assertThat(built).isEqualTo(new Configuration(new AccountSpec(Optional.of("admin@example.com"),
+                Passphrase.NONE, true), Configuration.LETS_ENCRYPT, AcmeTiming.DEFAULT, List.of(a, b),
+                Map.of("nginx", "systemctl reload nginx")));
+    }
+
+    @Test
+    void givenABuilderWithNothingSet_thenTheAccountHasNotAgreedToTheTerms() {
+        Configuration built = Configuration.builder("https://ca.example/directory").build();
+
+        assertThat(built.account()).isEqualTo(new AccountSpec(Optional.empty(), Passphrase.NONE, false));
+        assertThat(built.certificates()).isEmpty();
+        assertThat(built.timing()).isEqualTo(AcmeTiming.DEFAULT);
+    }
+
+    @Test
+    void givenABuilderWithAnInvalidCombination_thenBuildRefusesItAsTheConstructorDoes() {
+        Configuration.Builder builder = Configuration.builder(Configuration.LETS_ENCRYPT)
+                .certificate(CertificateSpec.builder("a.example").services("nginx").build());
+
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("service \"nginx\"");
+        assertThatThrownBy(() -> builder.agreeToTerms("not an address")).isInstanceOf(InvalidValueException.class);
+    }
 }

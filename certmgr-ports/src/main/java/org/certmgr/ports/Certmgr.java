@@ -47,18 +47,22 @@ import org.certmgr.ports.out.ServiceReloader;
  * <p>Build it with the adapters of your choice and call a use case:
  * <pre>{@code
  * Certmgr certmgr = Certmgr.builder()
- *         .configuration(configuration)
- *         .acme(AcmeAdapters.gateway(directoryUrl, List.of()))
+ *         .configuration(Configuration.builder(directoryUrl).agreeToTerms(email).certificate(spec).build())
+ *         .acme(AcmeAdapters.gateway(URI.create(directoryUrl), List.of()))
  *         .keyMaterial(AcmeAdapters.keyMaterial())
- *         .certificateStore(FsAdapters.certificateStore(dataDir, FileOwnership.CURRENT_USER, clock))
- *         .accountStore(FsAdapters.accountStore(dataDir, FileOwnership.CURRENT_USER))
- *         .challengeResponder(FsAdapters.challengeDirectories(dirs, Optional.empty()))
+ *         .certificateStore(FsAdapters.certificateStore(dataDir))
+ *         .accountStore(FsAdapters.accountStore(dataDir))
+ *         .challengeResponder(FsAdapters.challengeDirectories("/var/www/{fqdn}/.well-known/acme-challenge"))
  *         .build();
  * RunReport report = certmgr.update(UpdateCommand.all());
  * }</pre>
+ * (the guide {@code docs/embedding.md} has a complete program).
  *
- * <p>An instance holds no threads between calls and may be used again; calls are not meant
- * to overlap (the command line takes a lock file for that).
+ * <p>An instance is immutable and holds no threads between calls; each call blocks its caller,
+ * runs its work on daemon threads of its own and stops them before it returns. It may be used
+ * again, but calls on the same data directory are not meant to overlap (the command line takes
+ * a lock file for that). A certificate's failure is its outcome's error in the returned report,
+ * never an exception.
  */
 public final class Certmgr implements UpdateCertificates, MaintainFiles, AuthorizeNames, RevokeCertificates,
         RollOverAccountKey, VerifyInstallation {

@@ -56,6 +56,28 @@ public final class FsAdapters {
     }
 
     /**
+     * Returns the certificate store below {@code dataDir} for files owned by the current user,
+     * archives named by the system clock: see {@link #certificateStore(Path, FileOwnership, Clock)}.
+     *
+     * @param dataDir the {@code data_dir} setting
+     * @return the store
+     */
+    public static CertificateStore certificateStore(Path dataDir) {
+        return certificateStore(dataDir, FileOwnership.CURRENT_USER, Clock.systemUTC());
+    }
+
+    /**
+     * Returns the account store below {@code dataDir} for files owned by the current user: see
+     * {@link #accountStore(Path, FileOwnership)}.
+     *
+     * @param dataDir the {@code data_dir} setting
+     * @return the store
+     */
+    public static AccountStore accountStore(Path dataDir) {
+        return accountStore(dataDir, FileOwnership.CURRENT_USER);
+    }
+
+    /**
      * Returns the account store: {@code dataDir/account/client.key} (mode 0640) and
      * {@code dataDir/account/registration.json} (mode 0644). A replaced pair is moved to
      * {@code dataDir/archives/account/YYYY_MM_DD_HHMMSS/}, named by the system clock in UTC.
@@ -96,6 +118,18 @@ public final class FsAdapters {
      */
     public static ChallengeResponder challengeDirectories(Map<DnsName, Path> perName, Optional<String> template) {
         return challengeDirectories(perName, template, HookRunner.NONE);
+    }
+
+    /**
+     * Returns the challenge responder that writes http-01 token files into one directory per
+     * name, made from a template: see {@link #challengeDirectories(Map, Optional)}.
+     *
+     * @param template the {@code http_challenge_dir} setting, e.g.
+     *                 {@code /var/www/{fqdn}/.well-known/acme-challenge}
+     * @return the responder
+     */
+    public static ChallengeResponder challengeDirectories(String template) {
+        return challengeDirectories(Map.of(), Optional.of(template));
     }
 
     /**
