@@ -125,6 +125,19 @@ class DistributionIT {
             assertThat(check.exitCode()).as(check.describe()).isZero();
             // STATUS (enable when the status action is on main): ExternalCommand status = ExternalCommand.run(dir, List.of(INSTALLED.toString(), "--config", config.toString(), "status")); assertThat(status.exitCode()).as(status.describe()).isZero();
 
+            // Installed again, as an upgrade: an administrator's edit of a configuration file of the package stays.
+            Path example = Path.of("/etc/certmgr/certmgr.example.json");
+            String edited = Files.readString(example) + "\n";
+            ExternalCommand edit = ExternalCommand.run(dir, concat(asRoot, "cp", writeTemp("edited.json", edited).toString(),
+                    example.toString()));
+            assertThat(edit.exitCode()).as(edit.describe()).isZero();
+            ExternalCommand again = dpkg(asRoot, "-i", deb.toString());
+            assertThat(again.exitCode()).as(again.describe()).isZero();
+            assertThat(Files.readString(example)).isEqualTo(edited);
+            assertThat(Path.of("/var/cache/certmgr/certmgr.jsa")).isRegularFile();
+            ExternalCommand upgraded = ExternalCommand.run(dir, List.of(INSTALLED.toString(), "--version"));
+            assertThat(upgraded.out()).as(upgraded.describe()).isEqualTo("certmgr " + VERSION + "\n");
+
             if (onPath("systemd-analyze")) {
                 ExternalCommand verify = ExternalCommand.run(dir, List.of("systemd-analyze", "verify",
                         "/lib/systemd/system/certmgr.service", "/lib/systemd/system/certmgr.timer"));
@@ -139,6 +152,18 @@ class DistributionIT {
         assertThat(Path.of("/var/cache/certmgr")).doesNotExist();
         assertThat(Path.of("/etc/certmgr/certmgr.example.json")).doesNotExist();
         assertThat(Path.of("/lib/systemd/system/certmgr.timer")).doesNotExist();
+    }
+
+    private Path writeTemp(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static List<String> concat(List<String> prefix, String... command) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(command));
+        return all;
     }
 
     /** A configuration whose every path is in {@code folder}: no network, no log file. */
@@ -163,8 +188,7 @@ class DistributionIT {
 
     /** dpkg as root; waits a bounded while for another package manager to let go of its lock. */
     private ExternalCommand dpkg(List<String> asRoot, String... args) throws Exception {
-        List<String> command = new ArrayList<>(asRoot);
-        command.add("dpkg");
+        List<String> command = concat(asRoot, "dpkg");
         command.addAll(List.of(args));
         ExternalCommand run = ExternalCommand.run(dir, Map.of("DEBIAN_FRONTEND", "noninteractive"), command);
         for (int attempt = 1; attempt < 30 && run.exitCode() != 0 && run.err().contains("lock"); attempt++) {
