@@ -61,7 +61,7 @@ public final class PebbleServer implements AutoCloseable {
     private final HttpClient http;
     private final int[] ports;
     private final ManagedProcess challengeTestServer;
-    private final ManagedProcess pebble;
+    private volatile ManagedProcess pebble;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -328,6 +328,34 @@ public final class PebbleServer implements AutoCloseable {
      */
     public long pebblePid() {
         return pebble.pid();
+    }
+
+    /**
+     * Kills {@code pebble} with SIGKILL by its PID, as a crash would, and waits until it has
+     * ended; the fake DNS server keeps running, so that {@link #restartPebble()} can bring the
+     * CA back on the same ports. ACME requests get "connection refused" meanwhile.
+     *
+     * @throws IOException when it is still alive after 10 s
+     */
+    public void killPebble() throws IOException {
+        if (!pebble.killAndWait(Duration.ofSeconds(10))) {
+            throw new IOException("pebble (pid " + pebble.pid() + ") is still alive 10 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts {@code pebble} again after {@link #killPebble()}, with the same configuration
+     * file, ports, HTTPS certificate and environment, and waits until it answers. The URLs,
+     * {@link #trustAnchor()} and {@link #httpChallengePort()} stay valid; Pebble keeps no
+     * state across a restart: accounts, orders and authorizations are gone and
+     * {@link #issuingRoot()} is a new one, as after a CA's data loss.
+     *
+     * @throws IOException when Pebble does not start or answer within 15 s
+     * @throws IllegalStateException when Pebble still runs
+     */
+    public void restartPebble() throws IOException {
+        pebble = pebble.startAgain();
+        awaitReady();
     }
 
     /**
