@@ -112,6 +112,7 @@ class FaultInjectionIT {
                     .containsAnyOf("Read-only file system", "Permission denied")
                     .doesNotContain("Exception", "\tat ");
             assertThat(run.out()).doesNotContain("installed");
+            System.out.println("FaultInjectionIT: " + run.err().strip());
         }
         assertThat(InstalledFiles.snapshot(data)).as("every file and link under data_dir").isEqualTo(before);
     }

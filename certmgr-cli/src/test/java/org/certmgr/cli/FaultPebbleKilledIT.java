@@ -45,6 +45,7 @@ class FaultPebbleKilledIT {
             assertThat(killed.err()).contains("crash.test", "cannot reach", "127.0.0.1:" + pebble.directoryUrl().getPort())
                     .doesNotContain("Exception", "\tat ");
             assertThat(InstalledFiles.snapshot(data)).as("every file and link under data_dir").isEqualTo(before);
+            System.out.println("FaultPebbleKilledIT: " + killed.err().strip());
 
             pebble.restartPebble();
             // Pebble keeps its accounts in memory only: the restarted one has forgotten ours, as a
