@@ -44,12 +44,25 @@ public final class BadConfigurations {
         }
 
         /**
-         * Returns what the message must contain, distinct for every case of the corpus.
+         * Tells whether an error message describes this case: it is {@code <file>: <path>: ...}
+         * (or {@code <file>: ...} without a path) and contains {@link #problem()}.
+         *
+         * @param file    the configuration file as the message names it
+         * @param message one line of the error message, without any prefix before the file
+         * @return true when the message names the file, the path and the problem
+         */
+        public boolean isDescribedBy(String file, String message) {
+            String start = file + ": " + jsonPath.map(p -> p + ": ").orElse("");
+            return message.startsWith(start) && message.substring(start.length()).contains(problem);
+        }
+
+        /**
+         * Returns the path and the problem together, which no other case of the corpus shares.
          *
          * @return {@code <path>: <problem>}, or the problem alone when there is no path
          */
-        public String expectedFragment() {
-            return jsonPath.map(p -> p + ": " + problem).orElse(problem);
+        public String identity() {
+            return jsonPath.map(p -> p + ": ").orElse("") + problem;
         }
 
         @Override
@@ -215,12 +228,12 @@ public final class BadConfigurations {
                 bad("missing CA bundle", "{'settings': {'acme_ca_bundle': 'missing.pem'}}", "settings.acme_ca_bundle",
                         "does not exist"),
                 bad("EAB key id without HMAC key", "{'account': {'eab_kid': 'kid'}}", "account.eab_hmac_key",
-                        "needs both eab_kid and eab_hmac_key",
+                        "needs both eab_kid and eab_hmac_key"),
 
                 // names: traversal, shell metacharacters, IDN, control characters
                 bad("traversal in an alt name", "{'certificates': [{'name': 'example.com', 'alt_names':"
                         + " {'example.com': ['@', '../x']}}]}", "certificates[0].alt_names[\"example.com\"][1]",
-                        "contains a path separator"),
+                        "\"../x.example.com\" has an empty label"),
                 bad("traversal as a keyed name", "{'certificates': {'../x.example.com': {}}}",
                         "certificates[\"../x.example.com\"]", "contains a path separator"),
                 bad("semicolon in a name", "{'certificates': [{'name': 'a;reboot.example.com'}]}",
@@ -233,13 +246,20 @@ public final class BadConfigurations {
                 bad("blank in a name", "{'certificates': [{'name': 'a b.example.com'}]}", "certificates[0].name",
                         "has an invalid label \"a b\""),
                 raw("NUL in a name", "{\"certificates\": [{\"name\": \"a\\u0000b.example.com\"}]}",
-                        "certificates[0].name", "NUL"),
-                bad("invalid Punycode", "{'certificates': [{'name': 'xn--zz-.example.com'}]}", "certificates[0].name",
-                        "Punycode"),
+                        "certificates[0].name", "\"a\\0b.example.com\" is not a DNS name: it contains a control character"),
+                bad("Punycode that does not decode", "{'certificates': [{'name': 'xn--zz9.example.com'}]}",
+                        "certificates[0].name", "invalid label \"xn--zz9\": it is not valid Punycode"),
+                bad("Punycode of a control character", "{'certificates': [{'name': 'www.xn--a.example.com'}]}",
+                        "certificates[0].name",
+                        "invalid label \"xn--a\": it is not the Punycode form of an internationalized label"),
+                bad("an IDN and its Punycode as two certificates", "{'certificates': [{'name': 'b\u00fccher.example'},"
+                        + " {'name': 'xn--bcher-kva.example'}]}", "certificates[1].name",
+                        "certificate xn--bcher-kva.example is configured twice"),
                 bad("IDN label too long once converted", "{'certificates': [{'name': '"
-                        + "\u00fc".repeat(40) + ".example.com'}]}", "certificates[0].name", "longer than 63"),
+                        + "a".repeat(60) + "\u00fc.example.com'}]}", "certificates[0].name",
+                        "\"" + "a".repeat(60) + "\u00fc.example.com\" has a label longer than 63 characters"),
                 bad("label of 64 letters", "{'certificates': [{'name': '" + "a".repeat(64) + ".example.com'}]}",
-                        "certificates[0].name", "longer than 63"),
+                        "certificates[0].name", "\"" + "a".repeat(64) + ".example.com\" has a label longer than 63"),
                 // hooks: shell metacharacters never reach a shell, and a field must be a field
                 bad("shell metacharacters in a hook field", "{'hooks': {'certificate_installed':"
                         + " 'cp {certificate_file;reboot} /srv'}}", "hooks.certificate_installed",
@@ -249,9 +269,7 @@ public final class BadConfigurations {
                 bad("unclosed brace in a hook", "{'hooks': {'chain_installed': 'cp {chain_file /srv'}}",
                         "hooks.chain_installed", "brace"),
                 bad("hook as a number", "{'hooks': {'chain_installed': 42}}", "hooks.chain_installed",
-                        "found a whole number"),
-                bad("unknown field in a service command", "{'services': {'nginx': 'systemctl reload {domain}'}}",
-                        "services.nginx", "{domain}"));
+                        "found a whole number"));
 
     }
 
