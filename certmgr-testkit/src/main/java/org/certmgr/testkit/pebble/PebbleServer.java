@@ -42,6 +42,10 @@ import javax.net.ssl.TrustManagerFactory;
  * pass other values through {@code extraEnv}. Process output goes to {@code pebble.log} and
  * {@code challtestsrv.log} in the work directory.
  *
+ * <p>For fault injection, {@link #killPebble()} kills the CA with SIGKILL by its PID and
+ * {@link #restartPebble()} brings it back on the same ports, with the same URLs and HTTPS
+ * certificate (but, as Pebble keeps everything in memory, without its accounts and orders).
+ *
  * <p>Always {@link #close()} it (try-with-resources, or {@link PebbleExtension}); a JVM
  * shutdown hook kills the processes if a test JVM exits without doing so.
  */
