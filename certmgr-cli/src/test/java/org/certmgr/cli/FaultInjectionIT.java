@@ -49,7 +49,7 @@ class FaultInjectionIT {
             throws Exception {
         Path disk = dir.resolve("disk");
         try (Mounts tmpfs = Mounts.tmpfs(disk, "size=1m,mode=0755")) {
-            Path data = disk.resolve("data");
+            Path data = tmpfs.point().resolve("data");
             writeConfig(data, "", "[ { \"name\": \"full.test\", \"alt_names\": { \"full.test\": [\"@\", \"www\"] } } ]");
             CliRun first = CliRun.in(dir, "update");
             assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.SUCCESS);
@@ -103,7 +103,8 @@ class FaultInjectionIT {
         Map<String, String> before = InstalledFiles.snapshot(data);
 
         Path locked = dir.resolve("locked-webroot");
-        try (AutoCloseable unwritable = unwritableFolder(locked)) {
+        AutoCloseable unwritable = unwritableFolder(locked);
+        try {
             FaultConfigs.write(dir, pebble, data, locked.resolve("{fqdn}"), "", certificates);
             CliRun run = CliRun.in(dir, "update", "--force");
 
@@ -113,6 +114,8 @@ class FaultInjectionIT {
                     .doesNotContain("Exception", "\tat ");
             assertThat(run.out()).doesNotContain("installed");
             System.out.println("FaultInjectionIT: " + run.err().strip());
+        } finally {
+            unwritable.close();
         }
         assertThat(InstalledFiles.snapshot(data)).as("every file and link under data_dir").isEqualTo(before);
     }

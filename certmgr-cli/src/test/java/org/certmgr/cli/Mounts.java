@@ -38,15 +38,25 @@ final class Mounts implements AutoCloseable {
         return new Mounts(point);
     }
 
+    /** Returns where the file system is mounted. */
+    Path point() {
+        return point;
+    }
+
     /** Unmounts (lazily if it is busy, so that a failed test never leaves a mount behind). */
     @Override
-    public void close() throws IOException, InterruptedException {
-        String failure = run("umount", point.toString());
-        if (!failure.isEmpty()) {
-            String lazy = run("umount", "-l", point.toString());
-            if (!lazy.isEmpty()) {
-                throw new IOException("cannot unmount " + point + ": " + failure + "; " + lazy);
+    public void close() throws IOException {
+        try {
+            String failure = run("umount", point.toString());
+            if (!failure.isEmpty()) {
+                String lazy = run("umount", "-l", point.toString());
+                if (!lazy.isEmpty()) {
+                    throw new IOException("cannot unmount " + point + ": " + failure + "; " + lazy);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while unmounting " + point);
         }
     }
 

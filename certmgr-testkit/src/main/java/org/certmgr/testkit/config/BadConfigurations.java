@@ -34,6 +34,10 @@ public final class BadConfigurations {
         /**
          * Checks the parts.
          *
+         * @param what     a short description, unique in the corpus
+         * @param json     the file's whole text
+         * @param jsonPath the JSON path of the offending value; empty for the file as a whole
+         * @param problem  words the message must contain after the path
          * @throws NullPointerException when a part is null
          */
         public Case {
