@@ -9,49 +9,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input through the whole command line: each gives a clear message on standard error,
- * a documented exit code, and leaves nothing on disk.
+ * a documented exit code, and leaves nothing on disk. Bad configuration files are the corpus
+ * of {@link BadConfigCorpusTest}.
  */
 class BadInputTest {
     @TempDir
     Path dir;
-
-    static Stream<Arguments> badConfigurations() {
-        String settings = "\"settings\": { \"data_dir\": DATA, \"log_file\": null }";
-        return Stream.of(
-                Arguments.of("malformed JSON", "{ " + settings + ", \"certificates\": [ }", "line 1"),
-                Arguments.of("wrong type", "{ \"settings\": { \"data_dir\": DATA, \"renewal_days\": \"thirty\" } }",
-                        "settings.renewal_days"),
-                Arguments.of("invalid DNS name",
-                        "{ " + settings + ", \"certificates\": [ { \"name\": \"bad_name.example\" } ] }", "bad_name.example"),
-                Arguments.of("name with a slash",
-                        "{ " + settings + ", \"certificates\": [ { \"name\": \"../../etc/passwd\" } ] }",
-                        "certificates[0].name"),
-                Arguments.of("name with dots only",
-                        "{ " + settings + ", \"certificates\": { \"..\": {} } }", "certificates"),
-                Arguments.of("unknown key type",
-                        "{ " + settings + ", \"certificates\": [ { \"name\": \"a.example\", \"key_types\": [\"dsa\"] } ] }",
-                        "dsa"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badConfigurations")
-    void givenABadConfiguration_thenExitCode2WithTheFileAndPathNamedAndNothingWritten(String what, String json,
-                                                                                       String mentioned) throws IOException {
-        Path data = dir.resolve("data");
-        ConfigFiles.write(dir, "certmgr.json", json.replace("DATA", ConfigFiles.json(data)));
-        CliRun run = CliRun.in(dir, "update");
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.CONFIGURATION_ERROR);
-        assertThat(run.err()).contains("certmgr.json").contains(mentioned);
-        assertThat(run.err()).doesNotContain("Exception", "\tat ");
-        assertThat(run.out()).isEmpty();
-        assertThat(data).doesNotExist();
-    }
 
     @Test
     void givenAnUnreachableCa_thenExitCode1WithAClearMessageAndNothingWritten() throws IOException {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * trailing dot.
  *
  * <p>Internationalized names are accepted and converted to Punycode following IDNA2008
- * (NFC normalisation, lower case, no IDNA2003 mapping). The rules checked are those a
+ * (NFC normalisation, lower case, no IDNA2003 mapping); an {@code xn--} label must be
+ * the valid Punycode of such a label. The rules checked are those a
  * public CA applies to http-01 identifiers: at most 253 characters, labels of 1 to 63
  * letters, digits and hyphens that neither start nor end with a hyphen, at least two
  * labels, a top-level label that is not all digits (so an IP address is refused), and no
@@ -94,7 +95,33 @@ public final class DnsName implements Comparable<DnsName> {
             throw new InvalidValueException(shown + " has a label with hyphens in the third and fourth place,"
                     + " which is reserved for encoded names");
         }
+        if (ascii.startsWith("xn--")) {
+            checkALabel(ascii, shown);
+        }
         return ascii;
+    }
+
+    /**
+     * Refuses an {@code xn--} label that is not the Punycode of an internationalized label, as
+     * a CA would: it must decode, hold at least one non-ASCII character and no control or
+     * dot-like character, and encode back to itself.
+     */
+    private static void checkALabel(String ascii, String shown) {
+        String unicode;
+        try {
+            unicode = Punycode.decode(ascii.substring(4));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(shown + " has an invalid label \"" + ascii + "\": it is not valid Punycode ("
+                    + e.getMessage() + ")");
+        }
+        boolean plausible = unicode.chars().anyMatch(c -> c >= 0x80)
+                && unicode.codePoints().noneMatch(c -> Character.isISOControl(c) || c == '.' || c == '\u3002'
+                        || c == '\uFF0E' || c == '\uFF61' || Character.isWhitespace(c));
+        String canonical = Normalizer.normalize(unicode, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        if (!plausible || !canonical.equals(unicode) || !("xn--" + Punycode.encode(canonical)).equals(ascii)) {
+            throw new InvalidValueException(shown + " has an invalid label \"" + ascii + "\": it is not the Punycode"
+                    + " form of an internationalized label");
+        }
     }
 
     /**

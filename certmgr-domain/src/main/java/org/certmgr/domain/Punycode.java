@@ -1,7 +1,7 @@
 package org.certmgr.domain;
 
 /**
- * RFC 3492 Punycode encoding of one label (the part after {@code xn--}).
+ * RFC 3492 Punycode encoding and decoding of one label (the part after {@code xn--}).
  *
  * <p>Hand-written because {@code java.net.IDN} implements IDNA2003, which maps characters
  * such as {@code ß} to {@code ss}; browsers and CAs follow IDNA2008, which keeps them.
@@ -71,6 +71,73 @@ final class Punycode {
             n++;
         }
         return output.toString();
+    }
+
+    /**
+     * Decodes the part of an A-label after {@code xn--}.
+     *
+     * @param input lower-case letters, digits and hyphens
+     * @return the Unicode label
+     * @throws IllegalArgumentException when it is not valid Punycode (a bad digit, a truncated
+     *                                  number, an overflow, or a code point outside Unicode)
+     */
+    static String decode(String input) {
+        int delimiter = input.lastIndexOf('-');
+        java.util.List<Integer> output = new java.util.ArrayList<>();
+        for (int j = 0; j < Math.max(delimiter, 0); j++) {
+            output.add((int) input.charAt(j));
+        }
+        int n = INITIAL_N;
+        int i = 0;
+        int bias = INITIAL_BIAS;
+        int in = delimiter > 0 ? delimiter + 1 : 0;
+        while (in < input.length()) {
+            int oldI = i;
+            int w = 1;
+            for (int k = BASE;; k += BASE) {
+                if (in >= input.length()) {
+                    throw new IllegalArgumentException("it ends in the middle of a number");
+                }
+                int digit = digitValue(input.charAt(in++));
+                if (digit < 0) {
+                    throw new IllegalArgumentException("\"" + input.charAt(in - 1) + "\" is not a Punycode digit");
+                }
+                if (digit > (Integer.MAX_VALUE - i) / w) {
+                    throw new IllegalArgumentException("a number is too large");
+                }
+                i += digit * w;
+                int t = k <= bias ? TMIN : Math.min(k - bias, TMAX);
+                if (digit < t) {
+                    break;
+                }
+                if (w > Integer.MAX_VALUE / (BASE - t)) {
+                    throw new IllegalArgumentException("a number is too large");
+                }
+                w *= BASE - t;
+            }
+            int length = output.size() + 1;
+            bias = adapt(i - oldI, length, oldI == 0);
+            if (i / length > Integer.MAX_VALUE - n) {
+                throw new IllegalArgumentException("a number is too large");
+            }
+            n += i / length;
+            i %= length;
+            if (n > Character.MAX_CODE_POINT || n >= Character.MIN_SURROGATE && n <= Character.MAX_SURROGATE) {
+                throw new IllegalArgumentException("it decodes to a value that is not a character");
+            }
+            output.add(i, n);
+            i++;
+        }
+        StringBuilder text = new StringBuilder();
+        output.forEach(text::appendCodePoint);
+        return text.toString();
+    }
+
+    private static int digitValue(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        return c >= '0' && c <= '9' ? c - '0' + 26 : -1;
     }
 
     private static char digit(int d) {

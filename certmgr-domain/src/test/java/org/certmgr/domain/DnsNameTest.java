@@ -21,6 +21,8 @@ class DnsNameTest {
             "straße.de, xn--strae-oqa.de",
             "例え.テスト, xn--r8jz45g.xn--zckzah",
             "ÄÖÜ.example, xn--4ca0bs.example",
+            "xn--strae-oqa.de, xn--strae-oqa.de",
+            "xn--r8jz45g.xn--zckzah, xn--r8jz45g.xn--zckzah",
     })
     void givenAValidName_thenItsAsciiFormIsLowerCasePunycode(String input, String ascii) {
         assertThat(DnsName.of(input).ascii()).isEqualTo(ascii);
@@ -41,6 +43,10 @@ class DnsNameTest {
             "*.example.com|wildcard",
             "192.168.1.1|IP address",
             "ab--cd.example.com|reserved",
+            "xn--a.example.com|not the Punycode form",
+            "xn--zz9.example.com|not valid Punycode",
+            "xn--abc-.example.com|invalid label",
+            "xn--bcher-kva9999999999.example|not valid Punycode",
     })
     void givenAnInvalidName_thenTheMessageSaysWhy(String input, String expected) {
         assertThatThrownBy(() -> DnsName.of(input))

@@ -87,6 +87,18 @@ final class CertificateUpdater {
      */
     CertificateOutcome update(CertificateSpec spec, UpdateScope scope, boolean force, boolean answerChallenges)
             throws InterruptedException {
+        // What a killed run left goes now, also when nothing is due and nothing will be committed.
+        List<String> leftovers = new ArrayList<>();
+        try {
+            parts.store().recover(spec.name());
+        } catch (StoreException e) {
+            leftovers.add("what an interrupted run left was not removed: " + e.getMessage());
+        }
+        return updateRecovered(spec, scope, force, answerChallenges).withWarnings(leftovers);
+    }
+
+    private CertificateOutcome updateRecovered(CertificateSpec spec, UpdateScope scope, boolean force,
+                                               boolean answerChallenges) throws InterruptedException {
         if (scope.certificates()) {
             return renew(spec, scope, force, answerChallenges, Map.of(), new ArrayList<>());
         }

@@ -93,6 +93,23 @@ class CertmgrUpdateTest {
     }
 
     @Test
+    void givenNothingDue_thenEveryCertificateIsStillRecoveredFromAnInterruptedRun_andAFailingRecoveryIsAWarning()
+            throws Exception {
+        Certmgr certmgr = certmgr(cert("one.test"), cert("two.test"));
+        certmgr.update(UpdateCommand.all());
+        store.failNextRecovery();
+
+        RunReport report = certmgr.update(UpdateCommand.all());
+
+        assertThat(report.anyChanged()).isFalse();
+        assertThat(report.anyFailed()).isFalse();
+        assertThat(store.recovered()).extracting(CertificateName::toString)
+                .containsExactlyInAnyOrder("one.test", "two.test", "one.test", "two.test");
+        assertThat(report.certificates()).flatExtracting(CertificateOutcome::warnings).singleElement()
+                .asString().contains("what an interrupted run left was not removed", "simulated failure");
+    }
+
+    @Test
     void givenTheRenewalWindowReached_thenBothKeyTypesAreRenewedWithTheReason() throws Exception {
         Certmgr certmgr = certmgr(cert("example.test"));
         certmgr.update(UpdateCommand.all());

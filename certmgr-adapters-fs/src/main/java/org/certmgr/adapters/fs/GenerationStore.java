@@ -50,6 +50,8 @@ final class GenerationStore implements CertificateStore {
     private final AliasLinks aliasLinks;
     private final ArchivePruner pruner;
     private final StoreCheck storeCheck;
+    /** data_dir as first listed by {@link #recover}: one listing per store, not one per certificate. */
+    private volatile List<Path> dataDirEntries;
 
     GenerationStore(Path dataDir, FileOwnership ownership, Clock clock, FileOps ops) {
         this.layout = new StoreLayout(dataDir);
@@ -226,6 +228,25 @@ final class GenerationStore implements CertificateStore {
      * UTC) is before {@code cutoff}, deleted without following links. An entry whose name is no
      * such time is a warning and stays.
      */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: {@code data_dir} is listed once per store instance (for the temporary links;
+     * one left by a crash after that listing waits for the next commit), then the
+     * certificate's {@code .generations/<name>} folder. The replaced generation kept for
+     * readers stays until the next commit.
+     */
+    @Override
+    public Maintenance recover(CertificateName name) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        List<Path> entries = dataDirEntries;
+        if (entries == null) {
+            entries = List.copyOf(ops.list(layout.dataDir()));
+            dataDirEntries = entries;
+        }
+        return new Maintenance(recovery.removeLeftovers(name, entries), List.of());
+    }
+
     @Override
     public Maintenance deleteArchives(CertificateName name, Instant cutoff) throws StoreException {
         Objects.requireNonNull(name, "name");

@@ -115,6 +115,55 @@ final class Recovery {
     }
 
     /**
+     * Removes only what a crash left, for a run that will perhaps not commit: temporary links,
+     * half-built generations and generations newer than the current one go, a replaced
+     * generation without its {@code .archived} marker is archived, and a staged archive copy of
+     * one with the marker is published. Unlike {@link #recover}, it keeps the replaced
+     * generation that was archived (readers may still be in it; the next commit deletes it) and leaves the rare states without a current generation to the next
+     * commit, so the installed set never changes here.
+     *
+     * @param name           the certificate
+     * @param dataDirEntries a listing of {@code data_dir}, for the temporary links
+     * @return what was done
+     * @throws StoreException when a leftover cannot be removed or archived
+     */
+    java.util.List<String> removeLeftovers(CertificateName name, java.util.List<Path> dataDirEntries)
+            throws StoreException {
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        String prefix = layout.temporaryLinkPrefix(name);
+        for (Path entry : dataDirEntries) {
+            if (entry.getFileName().toString().startsWith(prefix) && Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                ops.deleteTree(entry);
+                actions.add("removed " + layout.relative(entry) + ", left by an interrupted run");
+            }
+        }
+        StoreLayout.Installed installed = layout.installed(name);
+        if (installed.kind() != StoreLayout.Kind.GENERATION) {
+            return actions;
+        }
+        long current = installed.id().getAsLong();
+        for (Path entry : ops.list(layout.generations(name))) {
+            String fileName = entry.getFileName().toString();
+            OptionalLong id = StoreLayout.parseId(fileName);
+            if (fileName.endsWith(StoreLayout.PARTIAL_SUFFIX) || id.isPresent() && id.getAsLong() > current) {
+                ops.deleteTree(entry);
+                actions.add("removed " + layout.relative(entry) + ", left half-built or never installed by an"
+                        + " interrupted run");
+            } else if (id.isPresent() && id.getAsLong() < current) {
+                if (!Files.exists(layout.archivedMarker(name, id.getAsLong()), LinkOption.NOFOLLOW_LINKS)) {
+                    retire(name, id.getAsLong(), entry);
+                    actions.add("archived " + layout.relative(entry) + ", replaced by an interrupted run");
+                } else if (Files.exists(layout.staged(name, id.getAsLong()), LinkOption.NOFOLLOW_LINKS)) {
+                    archiver.publish(name, layout.staged(name, id.getAsLong()));
+                    actions.add("published the archive of " + layout.relative(entry) + ", left staged by an"
+                            + " interrupted run");
+                }
+            }
+        }
+        return actions;
+    }
+
+    /**
      * Archives a replaced generation exactly once. With its marker, the archive copy exists (or
      * is staged, then published now) and the generation is deleted; without, any staged copy is
      * incomplete and dropped, and the generation itself moves to the archive.

@@ -152,6 +152,39 @@ class GenerationStoreCrashTest {
         }
     }
 
+    @Test
+    void givenACrashAtEveryStepOfAReplacingCommit_thenRecoverAloneKeepsTheInstalledSetAndLeavesNothingHalfDone()
+            throws Exception {
+        FileSet old = set("old");
+        FileSet next = renewed();
+        int steps = stepsOfCommit(Optional.of(old), next);
+
+        for (int k = 1; k <= steps; k++) {
+            Path dataDir = Files.createDirectory(root.resolve("recover-" + k));
+            store(dataDir, fileOps()).commit(NAME, old, ALIASES);
+            crashAt(k, dataDir, next);
+            FileSet seen = readThrough(dataDir, NAME.folderName()).orElseThrow();
+
+            // A run with nothing due: it recovers, but does not commit.
+            CertificateStore restarted = store(dataDir, fileOps());
+            restarted.recover(NAME);
+
+            assertThat(restarted.current(NAME)).as("installed after recovering from step %d", k).contains(seen);
+            assertThat(readThrough(dataDir, ALIAS.ascii())).contains(seen);
+            assertThat(FsTestFiles.liveGenerations(dataDir.resolve(".generations").resolve(NAME.folderName())))
+                    .as("generations after recovering from step %d", k).singleElement()
+                    .satisfies(g -> assertThat(g.getFileName().toString()).doesNotEndWith(".partial"));
+            assertThat(FsTestFiles.temporaryLinks(dataDir)).as("temporary links after step %d", k).isEmpty();
+            assertThat(partials(dataDir)).as("half-built folders after step %d", k).isEmpty();
+            assertThat(FsTestFiles.archivedSets(dataDir, NAME.folderName())).as("archives after step %d", k)
+                    .isEqualTo(seen.equals(next) ? List.of(old) : List.of());
+            assertThat(restarted.recover(NAME).actions()).as("a second recovery after step %d", k).isEmpty();
+
+            restartAndFinish(dataDir, next, k);
+            assertThat(FsTestFiles.archivedSets(dataDir, NAME.folderName())).containsExactly(old);
+        }
+    }
+
     private void crashAt(int k, Path dataDir, FileSet next) {
         FaultyFileOps ops = fileOps();
         ops.crashAtStep(k);

@@ -62,6 +62,27 @@ public interface CertificateStore {
     String location(CertificateName name, String relativePath);
 
     /**
+     * Removes what an interrupted commit of a certificate left behind (a half-built generation,
+     * temporary links, a complete generation that was never switched to) and archives a
+     * replaced generation that was never archived, before a run decides what to do with the
+     * certificate, so that a run with nothing due cleans up after a killed one too.
+     *
+     * <p>Contract: MUST NOT change the installed files or links of {@code name}, nor touch
+     * another certificate's entries; MUST be called only by a run that holds the application
+     * lock (what it removes could otherwise be a running commit's work); SHOULD cost no more
+     * than a look at the certificate's own entries when there is nothing to do, as it runs for
+     * every certificate of every update. The default does nothing, which is right for stores
+     * whose commits cannot be interrupted halfway (e.g. in memory).
+     *
+     * @param name the certificate
+     * @return what was removed or archived
+     * @throws StoreException when a leftover cannot be removed
+     */
+    default Maintenance recover(CertificateName name) throws StoreException {
+        return Maintenance.NOTHING;
+    }
+
+    /**
      * Deletes the archives of a certificate made before {@code cutoff}.
      *
      * <p>Contract: MUST delete only archives of {@code name} older than {@code cutoff}, never

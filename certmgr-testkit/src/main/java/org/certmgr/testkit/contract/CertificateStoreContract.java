@@ -219,6 +219,22 @@ public abstract class CertificateStoreContract {
     }
 
     @Test
+    void givenCommitsThatCompleted_thenRecoverChangesNothingInstalledAndReportsNothing() throws Exception {
+        DnsName alias = DnsName.of("example.test");
+        FileSet first = typicalSet("1");
+        FileSet second = typicalSet("2");
+        store.commit(NAME, first, Set.of(alias));
+        store.commit(NAME, second, Set.of(alias));
+
+        assertThat(store.recover(NAME).actions()).isEmpty();
+        assertThat(store.recover(OTHER).actions()).isEmpty();
+
+        assertThat(store.current(NAME)).contains(second);
+        assertThat(reachableAs(alias)).contains(second);
+        assertThat(archived(NAME)).containsExactly(first);
+    }
+
+    @Test
     void givenFirstCommit_thenEveryPathIsWrittenAndNoneRemoved() throws Exception {
         FileSet set = typicalSet("1");
 

@@ -47,7 +47,9 @@ public final class InMemoryCertificateStore implements CertificateStore {
     private final Map<CertificateName, Set<String>> spoiled = new HashMap<>();
     private final Set<DnsName> occupied = new HashSet<>();
     private final Set<CertificateName> undeletableOldest = new HashSet<>();
+    private final List<CertificateName> recovered = new ArrayList<>();
     private boolean failNextCommit;
+    private boolean failNextRecovery;
     private int changingCommits;
 
     /** A replaced set, when and under which name it was archived. */
@@ -173,6 +175,37 @@ public final class InMemoryCertificateStore implements CertificateStore {
         }
         FileSet files = installed.get(CertificateName.of(rest.substring(0, slash)));
         return files == null ? Optional.empty() : files.content(rest.substring(slash + 1));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: nothing to do, as a commit in memory is never left halfway; the call is
+     * recorded ({@link #recovered()}) and can be made to fail ({@link #failNextRecovery()}).
+     */
+    @Override
+    public synchronized Maintenance recover(CertificateName name) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        recovered.add(name);
+        if (failNextRecovery) {
+            failNextRecovery = false;
+            throw new StoreException("cannot list the generations of " + name + ": simulated failure");
+        }
+        return Maintenance.NOTHING;
+    }
+
+    /**
+     * Returns the certificates {@link #recover} was called for, in the order of the calls.
+     *
+     * @return the names, repeated when recovered more than once
+     */
+    public synchronized List<CertificateName> recovered() {
+        return List.copyOf(recovered);
+    }
+
+    /** Makes the next {@link #recover} throw a {@link StoreException}. */
+    public synchronized void failNextRecovery() {
+        failNextRecovery = true;
     }
 
     @Override

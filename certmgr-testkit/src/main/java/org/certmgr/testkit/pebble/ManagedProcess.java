@@ -23,11 +23,18 @@ final class ManagedProcess {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path workDir;
 
-    private ManagedProcess(String name, Process process, Path logFile) {
+    private ManagedProcess(String name, Process process, Path logFile, List<String> command, Map<String, String> env,
+                           Path workDir) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
+        this.workDir = workDir;
     }
 
     /**
@@ -50,7 +57,39 @@ final class ManagedProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         PROXY_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
-        return new ManagedProcess(name, builder.start(), logFile);
+        return new ManagedProcess(name, builder.start(), logFile, command, env, workDir);
+    }
+
+    /**
+     * Starts the same command again, with the same environment and log file (appended to),
+     * once this process has ended.
+     *
+     * @return the new process
+     * @throws IOException when it cannot be started
+     * @throws IllegalStateException when this process still runs
+     */
+    ManagedProcess startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") still runs");
+        }
+        return start(name, command, env, workDir, logFile);
+    }
+
+    /**
+     * Sends SIGKILL to the process by its PID, as a crash or the OOM killer would, and waits
+     * (bounded) until it has ended.
+     *
+     * @param grace how long to wait for the end
+     * @return true when it has ended
+     */
+    boolean killAndWait(java.time.Duration grace) {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        try {
+            return process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /**

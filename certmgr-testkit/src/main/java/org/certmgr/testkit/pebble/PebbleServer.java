@@ -42,6 +42,10 @@ import javax.net.ssl.TrustManagerFactory;
  * pass other values through {@code extraEnv}. Process output goes to {@code pebble.log} and
  * {@code challtestsrv.log} in the work directory.
  *
+ * <p>For fault injection, {@link #killPebble()} kills the CA with SIGKILL by its PID and
+ * {@link #restartPebble()} brings it back on the same ports, with the same URLs and HTTPS
+ * certificate (but, as Pebble keeps everything in memory, without its accounts and orders).
+ *
  * <p>Always {@link #close()} it (try-with-resources, or {@link PebbleExtension}); a JVM
  * shutdown hook kills the processes if a test JVM exits without doing so.
  */
@@ -61,7 +65,7 @@ public final class PebbleServer implements AutoCloseable {
     private final HttpClient http;
     private final int[] ports;
     private final ManagedProcess challengeTestServer;
-    private final ManagedProcess pebble;
+    private volatile ManagedProcess pebble;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -328,6 +332,34 @@ public final class PebbleServer implements AutoCloseable {
      */
     public long pebblePid() {
         return pebble.pid();
+    }
+
+    /**
+     * Kills {@code pebble} with SIGKILL by its PID, as a crash would, and waits until it has
+     * ended; the fake DNS server keeps running, so that {@link #restartPebble()} can bring the
+     * CA back on the same ports. ACME requests get "connection refused" meanwhile.
+     *
+     * @throws IOException when it is still alive after 10 s
+     */
+    public void killPebble() throws IOException {
+        if (!pebble.killAndWait(Duration.ofSeconds(10))) {
+            throw new IOException("pebble (pid " + pebble.pid() + ") is still alive 10 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts {@code pebble} again after {@link #killPebble()}, with the same configuration
+     * file, ports, HTTPS certificate and environment, and waits until it answers. The URLs,
+     * {@link #trustAnchor()} and {@link #httpChallengePort()} stay valid; Pebble keeps no
+     * state across a restart: accounts, orders and authorizations are gone and
+     * {@link #issuingRoot()} is a new one, as after a CA's data loss.
+     *
+     * @throws IOException when Pebble does not start or answer within 15 s
+     * @throws IllegalStateException when Pebble still runs
+     */
+    public void restartPebble() throws IOException {
+        pebble = pebble.startAgain();
+        awaitReady();
     }
 
     /**

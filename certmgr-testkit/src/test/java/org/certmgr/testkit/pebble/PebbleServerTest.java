@@ -59,6 +59,34 @@ class PebbleServerTest {
     }
 
     @Test
+    void givenKilledPebble_thenConnectionsAreRefusedUntilRestart_whichServesTheSameUrlsWithANewPidAndRoot()
+            throws Exception {
+        try (PebbleServer pebble = PebbleServer.start(workDir)) {
+            long firstPid = pebble.pebblePid();
+            long dnsPid = pebble.challengeTestServerPid();
+            var firstRoot = pebble.issuingRoot();
+            HttpClient client = HttpClient.newBuilder().sslContext(pebble.sslContext())
+                    .proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest directory = HttpRequest.newBuilder(pebble.directoryUrl()).timeout(Duration.ofSeconds(10)).build();
+
+            pebble.killPebble();
+
+            assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ProcessHandle.of(dnsPid).map(ProcessHandle::isAlive)).contains(true);
+            assertThatThrownBy(() -> client.send(directory, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.net.ConnectException.class);
+
+            pebble.restartPebble();
+
+            assertThat(pebble.pebblePid()).isNotEqualTo(firstPid);
+            assertThat(client.send(directory, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(pebble.issuingRoot()).isNotEqualTo(firstRoot);
+            assertThatThrownBy(pebble::restartPebble).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("still runs");
+        }
+    }
+
+    @Test
     void givenStartedPebble_thenManagementInterfaceServesItsIssuingRoot_andStatusOfUnknownSerialFails()
             throws Exception {
         try (PebbleServer pebble = PebbleServer.start(workDir)) {
