@@ -70,9 +70,9 @@ final class StatusPrinter {
         out.println();
         int count = report.certificates().size();
         out.println(count + " certificate" + (count == 1 ? "" : "s") + ", " + due + " key type" + (due == 1 ? "" : "s")
-                + " due for renewal, " + problems + " with problems; " + report.lastRun().map(run -> "last update "
-                + DATE.format(run.at()) + " UTC (" + run.certificates() + " processed, " + run.failed() + " failed)")
-                .orElse("no update run recorded yet"));
+                + " due for renewal, " + problems + " with problems");
+        out.println("last update: " + report.lastRun().map(run -> DATE.format(run.at()) + " UTC, "
+                + run.certificates() + " processed, " + run.failed() + " failed").orElse("none recorded yet"));
         out.flush();
     }
 

@@ -43,7 +43,8 @@ class StatusCommandTest {
                         "LAST RUN");
         assertThat(run.out()).contains("one.test +1", "two.test", "renew now", "never",
                 "    rsa: no rsa certificate installed yet", "    ecdsa: no ecdsa certificate installed yet",
-                "2 certificates, 0 key types due for renewal, 2 with problems; no update run recorded yet");
+                "2 certificates, 0 key types due for renewal, 2 with problems\n"
+                + "last update: none recorded yet\n");
         assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
         assertThat(data).doesNotExist();
         assertThat(dir.resolve("certmgr.lock")).doesNotExist();
