@@ -26,7 +26,7 @@ final class StatusPrinter {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final String ROW = "%-24s %-5s %-16s %5s %-20s %-7s %-3s %s";
+    private static final String ROW = "%-24s %-5s %-16s %5s %-20s %-8s %-3s %s";
     private static final int NAME_WIDTH = 24;
 
     private final PrintStream out;
