@@ -180,8 +180,8 @@ public final class CertmgrCli {
         }
         if (action.equals(STATUS)) {
             return status(Wiring.certmgr(config, environment, Map.of(), operator(config, pass)), words,
-                    line.hasOption(CliOptions.JSON), new StatusPrinter(out, color, verbosity != Verbosity.NORMAL
-                            && verbosity != Verbosity.QUIET));
+                    line.hasOption(CliOptions.JSON), verbosity, new StatusPrinter(out, color,
+                            verbosity.compareTo(Verbosity.VERBOSE) >= 0));
         }
         Map<KeyType, String> roots = RootCertificates.read(config);
         boolean randomWait = line.hasOption(CliOptions.RANDOM_WAIT);
@@ -239,11 +239,12 @@ public final class CertmgrCli {
      * reads is replaced atomically by update, so it sees the state before or after a running
      * update, and monitoring is never told "another certmgr is running".
      */
-    private static ExitCode status(Certmgr certmgr, List<String> names, boolean json, StatusPrinter printer) {
+    private static ExitCode status(Certmgr certmgr, List<String> names, boolean json, Verbosity verbosity,
+                                   StatusPrinter printer) {
         StatusReport report = certmgr.status(names);
         if (json) {
             printer.json(report);
-        } else {
+        } else if (verbosity != Verbosity.QUIET) {
             printer.table(report);
         }
         return report.anyProblem() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;

@@ -77,6 +77,15 @@ class StatusCommandTest {
     }
 
     @Test
+    void givenQuiet_thenOnlyTheExitCodeTells() {
+        CliRun run = CliRun.in(dir, "--quiet", "status");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CERTIFICATE_FAILED);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void givenAnUnknownName_thenAClearErrorAndExitCode2() {
         CliRun run = CliRun.in(dir, "status", "three.test");
 
