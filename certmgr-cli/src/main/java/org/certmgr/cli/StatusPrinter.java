@@ -54,7 +54,8 @@ final class StatusPrinter {
                 String line = String.format(Locale.ROOT, ROW, firstRow ? name(c) : "", k.keyType().id(),
                         k.notAfter().map(DATE::format).orElse("-"),
                         k.notAfter().map(t -> span(Duration.between(now, t))).orElse("-"), next(k, now),
-                        ocsp(k.ocsp(), now), scts(k), firstRow ? lastRun(c.lastRun(), now) : "").stripTrailing();
+                        k.notAfter().isPresent() ? ocsp(k.ocsp(), now) : "-", scts(k),
+                        firstRow ? lastRun(c.lastRun(), now) : "").stripTrailing();
                 out.println(style(c, k).apply(line, color));
                 if (verbose || k.nextRenewal().due() || k.problem()) {
                     out.println(Style.DETAIL.apply("    " + k.keyType().id() + ": " + k.nextRenewal().reason()
