@@ -33,6 +33,7 @@ import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.ports.out.CaRateLimitedException;
 import org.certmgr.ports.out.MetricsWriter;
 import org.certmgr.ports.out.RunHistory;
+import org.certmgr.ports.out.StoreException;
 import org.certmgr.testkit.fakes.FakeAcmeGateway;
 import org.certmgr.testkit.fakes.FakeCtLogClient;
 import org.certmgr.testkit.fakes.FakeKeyMaterial;
@@ -282,5 +283,46 @@ class CertmgrStatusTest {
         KeyTypeStatus rsa = rsa(status());
         assertThat(last.certificates().get(0).notAfter()).isEqualTo(rsa.notAfter());
         assertThat(last.certificates().get(0).nextRenewal()).contains(rsa.nextRenewal().at());
+    }
+    @Test
+    void givenMetricsOrHistoryThatCannotBeWritten_thenTheRunSucceedsWithAWarningForEach() throws Exception {
+        Configuration config = new Configuration(new AccountSpec(Optional.empty(), Passphrase.NONE, true),
+                FakeAcmeGateway.DIRECTORY_URL, AcmeTiming.DEFAULT, List.of(spec), Map.of());
+        RunHistory broken = new RunHistory() {
+            @Override
+            public Optional<CertificateRun> lastRun(CertificateName name) throws StoreException {
+                throw new StoreException("cannot read /data/.runs: Permission denied");
+            }
+
+            @Override
+            public Optional<RunSummary> lastRun() throws StoreException {
+                throw new StoreException("cannot read /data/.runs: Permission denied");
+            }
+
+            @Override
+            public void record(RunSummary run, Map<CertificateName, CertificateRun> certificates)
+                    throws StoreException {
+                throw new StoreException("cannot write /data/.runs/last-run: No space left on device");
+            }
+        };
+        Certmgr certmgr = Certmgr.builder().configuration(config).acme(ca).keyMaterial(keys).certificateStore(store)
+                .accountStore(accounts).challengeResponder(new InMemoryChallengeResponder())
+                .operator(new FakeOperator()).clock(clock).runHistory(broken)
+                .metricsWriter(snapshot -> {
+                    throw new StoreException("cannot write /metrics/certmgr.prom: No such file or directory");
+                }).build();
+
+        RunReport report = certmgr.update(UpdateCommand.all());
+
+        assertThat(report.anyFailed()).isFalse();
+        assertThat(report.anyChanged()).isTrue();
+        assertThat(report.warnings()).containsExactly(
+                "the result of this run could not be recorded for status: cannot write /data/.runs/last-run: No"
+                        + " space left on device",
+                "the metrics file was not written: cannot write /metrics/certmgr.prom: No such file or directory");
+        StatusReport status = certmgr.status(List.of());
+        assertThat(status.lastRun()).isEmpty();
+        assertThat(status.certificates().get(0).lastRun()).isEmpty();
+        assertThat(rsa(status).condition()).isEqualTo(Condition.VALID);
     }
 }
