@@ -284,6 +284,7 @@ class CertmgrStatusTest {
         assertThat(last.certificates().get(0).notAfter()).isEqualTo(rsa.notAfter());
         assertThat(last.certificates().get(0).nextRenewal()).contains(rsa.nextRenewal().at());
     }
+
     @Test
     void givenMetricsOrHistoryThatCannotBeWritten_thenTheRunSucceedsWithAWarningForEach() throws Exception {
         Configuration config = new Configuration(new AccountSpec(Optional.empty(), Passphrase.NONE, true),
