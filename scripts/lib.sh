@@ -29,6 +29,27 @@ install_build_tools() {
   install_missing javac=openjdk-17-jdk-headless mvn=maven openssl=openssl pebble=pebble
   # Only the nginx integration test needs nginx; it is skipped, saying why, when nginx is missing.
   install_missing nginx=nginx-light || echo "nginx could not be installed; the nginx test will be skipped" >&2
+  fetch_promtool
+}
+
+# fetch_promtool: puts Prometheus' promtool, which checks the metrics file in a test, into
+# $HOME/.cache/certmgr/promtool without installing the Debian package prometheus (its postinst
+# would start a Prometheus server): the package is only downloaded, and usr/bin/promtool alone is
+# extracted from it. Optional: when it fails, the promtool test is skipped and says why.
+fetch_promtool() {
+  local cache="${HOME}/.cache/certmgr/promtool" tmp
+  if command -v promtool >/dev/null 2>&1 || [ -x "$cache/promtool" ]; then
+    return 0
+  fi
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/certmgr-promtool.XXXXXX") || return 0
+  if (cd "$tmp" && apt-get download -q prometheus >/dev/null 2>&1) \
+    && dpkg-deb --fsys-tarfile "$tmp"/prometheus_*.deb | tar -x -C "$tmp" ./usr/bin/promtool \
+    && mkdir -p "$cache" && mv "$tmp/usr/bin/promtool" "$cache/promtool"; then
+    echo "promtool extracted to $cache/promtool" >&2
+  else
+    echo "promtool could not be fetched (apt-get download prometheus); the promtool metrics test will be skipped" >&2
+  fi
+  rm -rf "$tmp"
 }
 
 # start_local_ca DIR: starts a local Pebble CA and challenge web server (the testkit's

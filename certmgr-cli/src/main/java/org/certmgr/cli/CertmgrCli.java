@@ -33,6 +33,7 @@ import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.in.RevokeCertificates;
 import org.certmgr.ports.in.RollOverAccountKey;
 import org.certmgr.ports.in.RunReport;
+import org.certmgr.ports.in.StatusReport;
 import org.certmgr.ports.in.UpdateCommand;
 import org.certmgr.ports.in.UpdateScope;
 import org.certmgr.ports.in.VerifyReport;
@@ -52,8 +53,10 @@ public final class CertmgrCli {
     static final String REVOKE = "revoke";
     static final String ROLLOVER = "rollover";
     static final String VERIFY = "verify";
+    static final String STATUS = "status";
     /** The actions this version offers. */
-    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, VERIFY, AUTH, REVOKE, ROLLOVER);
+    private static final List<String> ACTIONS = List.of(UPDATE, CHECK, CLEANUP, VERIFY, AUTH, REVOKE, ROLLOVER,
+            STATUS);
 
     private final CliEnvironment environment;
 
@@ -126,6 +129,9 @@ public final class CertmgrCli {
                 throw new UsageException("--" + updateOnly + " applies to the update action only");
             }
         }
+        if (line.hasOption(CliOptions.JSON) && !action.equals(STATUS)) {
+            throw new UsageException("--" + CliOptions.JSON + " applies to the status action only");
+        }
         if (line.hasOption(CliOptions.REASON) && !action.equals(REVOKE)) {
             throw new UsageException("--" + CliOptions.REASON + " applies to the revoke action only");
         }
@@ -154,7 +160,9 @@ public final class CertmgrCli {
         List<String> startWarnings = new ArrayList<>();
         // Log4j starts only when there is somewhere to log to, or when an earlier run in this JVM
         // (an embedding program, a test) configured it and its appenders must be replaced.
-        if (local.logFile().isPresent() || verbosity == Verbosity.DEBUG || LogSetup.configured()) {
+        // status, which monitoring may run every minute, leaves the log file alone.
+        boolean logs = !action.equals(STATUS) && (local.logFile().isPresent() || LogSetup.configured());
+        if (logs || verbosity == Verbosity.DEBUG) {
             LogSetup.configure(local.logFile(), local.logLevel(), verbosity).ifPresent(startWarnings::add);
             log = LogSetup.report();
         }
@@ -169,6 +177,11 @@ public final class CertmgrCli {
             config.configuration().select(words);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (action.equals(STATUS)) {
+            return status(Wiring.certmgr(config, environment, Map.of(), operator(config, pass)), words,
+                    line.hasOption(CliOptions.JSON), verbosity, new StatusPrinter(out, color,
+                            verbosity.compareTo(Verbosity.VERBOSE) >= 0));
         }
         Map<KeyType, String> roots = RootCertificates.read(config);
         boolean randomWait = line.hasOption(CliOptions.RANDOM_WAIT);
@@ -219,6 +232,22 @@ public final class CertmgrCli {
         } catch (StoreException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Prints where the certificates stand. It reads files only and takes no lock: every file it
+     * reads is replaced atomically by update, so it sees the state before or after a running
+     * update, and monitoring is never told "another certmgr is running".
+     */
+    private static ExitCode status(Certmgr certmgr, List<String> names, boolean json, Verbosity verbosity,
+                                   StatusPrinter printer) {
+        StatusReport report = certmgr.status(names);
+        if (json) {
+            printer.json(report);
+        } else if (verbosity != Verbosity.QUIET) {
+            printer.table(report);
+        }
+        return report.anyProblem() ? ExitCode.CERTIFICATE_FAILED : ExitCode.SUCCESS;
     }
 
     private static ExitCode verify(Certmgr certmgr, List<String> names, ReportPrinter printer)
@@ -295,7 +324,9 @@ public final class CertmgrCli {
                 + "  verify   check that every server in the verify settings serves the installed certificates\n"
                 + "  auth     obtain authorizations for the names without issuing (a master for followers)\n"
                 + "  revoke   revoke the named certificates at the CA and archive their files\n"
-                + "  rollover replace the ACME account key at the CA (the old key is archived)\n\n"
+                + "  rollover replace the ACME account key at the CA (the old key is archived)\n"
+                + "  status   show where each certificate stands, from local files only (--json for scripts);\n"
+                + "           exit code 1 when one is expired, missing or unreadable, or its last update failed\n\n"
                 + "NAME restricts the run to the certificates with that common name or alternative name.\n\nExit codes:\n");
         for (ExitCode code : ExitCode.values()) {
             footer.append(String.format("  %-3d %s%n", code.code(), code.meaning()));
@@ -304,7 +335,7 @@ public final class CertmgrCli {
         text.setMaxWidth(100);
         HelpFormatter help = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
-            help.printHelp("certmgr [options] [update|check|cleanup|verify|auth|revoke|rollover] [NAME...]",
+            help.printHelp("certmgr [options] [update|check|cleanup|verify|auth|revoke|rollover|status] [NAME...]",
                     "Obtains and renews TLS certificates from an ACME CA and installs them on stable paths.",
                     CliOptions.definitions(), "", false);
         } catch (IOException e) {

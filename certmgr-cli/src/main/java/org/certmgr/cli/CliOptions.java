@@ -24,6 +24,7 @@ final class CliOptions {
     static final String NO_AUTH = "no-auth";
     static final String REASON = "reason";
     static final String VERIFY = "verify";
+    static final String JSON = "json";
 
     private CliOptions() {
     }
@@ -50,6 +51,8 @@ final class CliOptions {
                         + " affiliationChanged, superseded or cessationOfOperation").get());
         options.addOption(Option.builder().longOpt(OCSP).desc("update: only OCSP responses (ocsp.der)").get());
         options.addOption(Option.builder().longOpt(SCT).desc("update: only Certificate Transparency SCTs").get());
+        options.addOption(Option.builder().longOpt(JSON).desc("status: print JSON for scripts instead of the table"
+                + " (fields in docs/status-and-metrics.md)").get());
         options.addOption(Option.builder().longOpt(PASS).hasArg().argName("PASSPHRASE")
                 .desc("passphrase for every key whose key_passphrase is true; visible to other users in the process"
                         + " list: prefer the environment (NAME_PASSPHRASE, ACME_CLIENT_PASSPHRASE) or --pass-file").get());

@@ -9,7 +9,9 @@ enum Style {
     /** Something failed. */
     FAILURE("\u001b[31m"),
     /** Detail of verbose output. */
-    DETAIL("\u001b[2m");
+    DETAIL("\u001b[2m"),
+    /** Nothing to point out: never coloured. */
+    PLAIN("");
 
     private static final String RESET = "\u001b[0m";
     private final String code;
@@ -26,6 +28,6 @@ enum Style {
      * @return the line, wrapped in this style's colour when enabled
      */
     String apply(String line, boolean enabled) {
-        return enabled ? code + line + RESET : line;
+        return enabled && !code.isEmpty() ? code + line + RESET : line;
     }
 }

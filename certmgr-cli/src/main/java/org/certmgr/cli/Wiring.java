@@ -18,6 +18,7 @@ import org.certmgr.domain.CtLogSpec;
 import org.certmgr.domain.KeyType;
 import org.certmgr.ports.Certmgr;
 import org.certmgr.ports.out.HookRunner;
+import org.certmgr.ports.out.MetricsWriter;
 import org.certmgr.ports.out.Operator;
 
 /** The composition root: builds the core from the configuration and the adapters. */
@@ -67,6 +68,8 @@ final class Wiring {
                 .archiveRetention(local.archiveRetention())
                 .retryHolds(FsAdapters.retryHolds(local.dataDir()))
                 .renewalInfoStore(FsAdapters.renewalInfoStore(local.dataDir()))
+                .runHistory(FsAdapters.runHistory(local.dataDir()))
+                .metricsWriter(local.metricsFile().map(FsAdapters::metricsFile).orElse(MetricsWriter.NONE))
                 .operator(operator)
                 .clock(environment.clock())
                 .ocspClient(TlsAdapters.ocspClient(OCSP_CT_TIMEOUT, environment.clock()))

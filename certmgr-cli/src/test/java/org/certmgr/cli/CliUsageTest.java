@@ -14,10 +14,10 @@ class CliUsageTest {
     void givenHelp_thenOptionsActionsAndExitCodesAreListed() {
         CliRun run = CliRun.in(dir, "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
-        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup|verify|auth|revoke|rollover] [NAME...]",
+        assertThat(run.out()).contains("certmgr [options] [update|check|cleanup|verify|auth|revoke|rollover|status] [NAME...]",
                 "--config", "--force", "--verify", "--verbose", "--quiet", "--debug", "--version", "--certs", "--ocsp",
                 "--sct", "--pass", "--pass-file", "--randomwait", "--color", "--no-color", "--no-auth", "--reason",
-                "update", "check", "cleanup", "verify", "auth", "revoke", "rollover");
+                "update", "check", "cleanup", "verify", "auth", "revoke", "rollover", "status", "--json");
         for (ExitCode code : ExitCode.values()) {
             assertThat(run.out()).contains(code.code() + " ", code.meaning());
         }

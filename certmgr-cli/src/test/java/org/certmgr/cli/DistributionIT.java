@@ -123,7 +123,11 @@ class DistributionIT {
             Path config = configIn(dir);
             ExternalCommand check = ExternalCommand.run(dir, List.of(INSTALLED.toString(), "--config", config.toString(), "check"));
             assertThat(check.exitCode()).as(check.describe()).isZero();
-            // STATUS: uncomment when the status action is on main (the certificate is not issued, so 0 or 1): ExternalCommand status = ExternalCommand.run(dir, List.of(INSTALLED.toString(), "--config", config.toString(), "status")); assertThat(status.exitCode()).as(status.describe()).isIn(0, 1); assertThat(status.out()).contains("installed.test");
+            // The certificate was never issued: status reads only local files, shows it as never run, and exits 1.
+            ExternalCommand status = ExternalCommand.run(dir, List.of(INSTALLED.toString(), "--config", config.toString(),
+                    "status"));
+            assertThat(status.exitCode()).as(status.describe()).isEqualTo(1);
+            assertThat(status.out()).as(status.describe()).contains("installed.test").contains("never");
 
             // Installed again, as an upgrade: an administrator's edit of a configuration file of the package stays.
             Path example = Path.of("/etc/certmgr/certmgr.example.json");

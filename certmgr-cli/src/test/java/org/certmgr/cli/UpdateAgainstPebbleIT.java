@@ -253,12 +253,18 @@ class UpdateAgainstPebbleIT {
         return (int) Files.readAllLines(pem).stream().filter(l -> l.equals("-----BEGIN CERTIFICATE-----")).count();
     }
 
-    /** Every path under the folder with its link target or content and inode: any change shows. */
+    /**
+     * Every path under the folder with its link target or content and inode: any change shows,
+     * except in the run history ({@code .runs}), which records every run by design.
+     */
     static Map<String, String> snapshot(Path folder) throws IOException {
         Map<String, String> state = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 String key = folder.relativize(p).toString();
+                if (key.equals(".runs") || key.startsWith(".runs/")) {
+                    continue;
+                }
                 if (Files.isSymbolicLink(p)) {
                     state.put(key, "-> " + Files.readSymbolicLink(p));
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {

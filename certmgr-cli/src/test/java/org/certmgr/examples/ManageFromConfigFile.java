@@ -48,6 +48,7 @@ public final class ManageFromConfigFile {
                 .archiveRetention(local.archiveRetention())
                 .retryHolds(FsAdapters.retryHolds(local.dataDir()))
                 .renewalInfoStore(FsAdapters.renewalInfoStore(local.dataDir()))
+                .runHistory(FsAdapters.runHistory(local.dataDir()))
                 .build();
     }
 }

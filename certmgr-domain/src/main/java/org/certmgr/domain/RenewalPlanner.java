@@ -80,7 +80,7 @@ public final class RenewalPlanner {
             return byExpiry;
         }
         RenewalWindow window = suggested.get();
-        Instant at = window.pointFor(current.notBefore() + " " + current.names() + " " + keyType);
+        Instant at = ariPoint(window, current, keyType);
         String span = "the CA suggests renewing between " + window.start() + " and " + window.end() + " (ARI)";
         if (!now.isBefore(at)) {
             return RenewalDecision.renew(span);
@@ -98,7 +98,7 @@ public final class RenewalPlanner {
      */
     public static RenewalDecision decideByExpiry(RenewalPolicy policy, InstalledCertificate current, Instant now) {
         Duration window = policy.windowFor(current.lifetime());
-        Instant renewAt = current.notAfter().minus(window);
+        Instant renewAt = renewAtByExpiry(policy, current);
         Duration left = Duration.between(now, current.notAfter());
         if (!now.isBefore(current.notAfter())) {
             return RenewalDecision.renew("expired " + describe(left.negated()) + " ago");
@@ -108,6 +108,42 @@ public final class RenewalPlanner {
         }
         return RenewalDecision.keep("valid for " + describe(left) + ", renewal due in "
                 + describe(Duration.between(now, renewAt)));
+    }
+
+    /**
+     * Returns the instant from which {@link #decide(CertificateSpec, KeyType, Optional, Instant, boolean,
+     * Optional) decide} renews an installed certificate by time alone, when nothing else (forced, a
+     * mismatched key, changed names or key parameters, Must-Staple) makes it renew at once: the start
+     * of the lifetime rule's renewal window, or the instant picked in the CA's window when earlier.
+     * For any {@code now}, {@code decide} renews by time exactly when {@code now} is not before
+     * {@link RenewalTime#at()}.
+     *
+     * @param policy    the renewal policy
+     * @param current   the installed certificate
+     * @param keyType   its key type
+     * @param suggested the CA's renewal window for it, if it offers one
+     * @return when and by which rule it is due
+     */
+    public static RenewalTime renewalTime(RenewalPolicy policy, InstalledCertificate current, KeyType keyType,
+                                          Optional<RenewalWindow> suggested) {
+        Instant byExpiry = renewAtByExpiry(policy, current);
+        if (suggested.isPresent()) {
+            Instant byCa = ariPoint(suggested.get(), current, keyType);
+            if (byCa.isBefore(byExpiry)) {
+                return new RenewalTime(byCa, true);
+            }
+        }
+        return new RenewalTime(byExpiry, false);
+    }
+
+    /** The start of the lifetime rule's renewal window. */
+    private static Instant renewAtByExpiry(RenewalPolicy policy, InstalledCertificate current) {
+        return current.notAfter().minus(policy.windowFor(current.lifetime()));
+    }
+
+    /** The instant picked within the CA's window, the same for the same certificate at every run. */
+    private static Instant ariPoint(RenewalWindow window, InstalledCertificate current, KeyType keyType) {
+        return window.pointFor(current.notBefore() + " " + current.names() + " " + keyType);
     }
 
     private static Optional<String> describeNameChange(CertificateSpec spec, InstalledCertificate current) {

@@ -111,4 +111,37 @@ class RenewalPlannerTest {
         assertThat(RenewalPlanner.decide(stapled, KeyType.RSA, Optional.of(rsa90Days()), ISSUED, false).reason())
                 .contains("Must-Staple was switched on");
     }
+
+    @Test
+    void givenNoCaWindow_thenTheRenewalTimeIsTheStartOfTheLifetimeWindow_andDecideRenewsExactlyFromThere() {
+        RenewalTime time = RenewalPlanner.renewalTime(spec.renewal(), rsa90Days(), KeyType.RSA, Optional.empty());
+
+        assertThat(time).isEqualTo(new RenewalTime(ISSUED.plus(Duration.ofDays(60)), false));
+        assertThat(RenewalPlanner.decide(spec, KeyType.RSA, Optional.of(rsa90Days()), time.at().minusSeconds(1), false)
+                .renew()).isFalse();
+        assertThat(RenewalPlanner.decide(spec, KeyType.RSA, Optional.of(rsa90Days()), time.at(), false).renew()).isTrue();
+    }
+
+    @Test
+    void givenAnEarlyCaWindow_thenTheRenewalTimeIsTheCasPoint_andDecideRenewsExactlyFromThere() {
+        RenewalWindow window = new RenewalWindow(ISSUED.plus(Duration.ofDays(10)), ISSUED.plus(Duration.ofDays(11)));
+
+        RenewalTime time = RenewalPlanner.renewalTime(spec.renewal(), rsa90Days(), KeyType.RSA, Optional.of(window));
+
+        assertThat(time.suggestedByCa()).isTrue();
+        assertThat(time.at()).isBetween(window.start(), window.end());
+        assertThat(RenewalPlanner.decide(spec, KeyType.RSA, Optional.of(rsa90Days()), time.at().minusSeconds(1), false,
+                Optional.of(window)).renew()).isFalse();
+        assertThat(RenewalPlanner.decide(spec, KeyType.RSA, Optional.of(rsa90Days()), time.at(), false,
+                Optional.of(window)).renew()).isTrue();
+    }
+
+    @Test
+    void givenACaWindowLaterThanTheLifetimeRule_thenTheLifetimeRuleSetsTheRenewalTime() {
+        RenewalWindow late = new RenewalWindow(ISSUED.plus(Duration.ofDays(80)), ISSUED.plus(Duration.ofDays(85)));
+
+        RenewalTime time = RenewalPlanner.renewalTime(spec.renewal(), rsa90Days(), KeyType.RSA, Optional.of(late));
+
+        assertThat(time).isEqualTo(new RenewalTime(ISSUED.plus(Duration.ofDays(60)), false));
+    }
 }

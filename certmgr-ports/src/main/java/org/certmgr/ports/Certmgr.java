@@ -39,6 +39,10 @@ import org.certmgr.ports.out.OcspClient;
 import org.certmgr.ports.out.Operator;
 import org.certmgr.ports.out.RenewalInfoStore;
 import org.certmgr.ports.out.RetryHolds;
+import org.certmgr.ports.out.RunHistory;
+import org.certmgr.ports.out.MetricsWriter;
+import org.certmgr.ports.in.ShowStatus;
+import org.certmgr.ports.in.StatusReport;
 import org.certmgr.ports.out.ServiceReloader;
 
 /**
@@ -65,7 +69,7 @@ import org.certmgr.ports.out.ServiceReloader;
  * never an exception.
  */
 public final class Certmgr implements UpdateCertificates, MaintainFiles, AuthorizeNames, RevokeCertificates,
-        RollOverAccountKey, VerifyInstallation {
+        RollOverAccountKey, VerifyInstallation, ShowStatus {
     private final Builder settings;
 
     private Certmgr(Builder settings) {
@@ -99,7 +103,9 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
                     new OcspRefresher(b.ocsp, b.clock), new SctCollector(b.ctLogClient, b.ctLogs), b.retryHolds,
                     new RenewalInformation(accounts, b.renewalInfoStore, b.clock));
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
-            return new UpdateService(b.configuration, updater, certificates, b.services, b.hooks).update(command);
+            RunReport report = new UpdateService(b.configuration, updater, certificates, b.services, b.hooks)
+                    .update(command);
+            return new RunRecorder(b.runHistory, b.metricsWriter, statusService(), b.clock).record(report);
         } finally {
             certificates.shutdownNow();
             keyTypes.shutdownNow();
@@ -181,6 +187,23 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         return maintenance().cleanup(names);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the certificate store, the renewal information store, the retry holds and the run
+     * history given to the builder; the OCSP client only reads stored responses.
+     */
+    @Override
+    public StatusReport status(List<String> names) {
+        return statusService().status(names);
+    }
+
+    private StatusService statusService() {
+        Builder b = settings;
+        return new StatusService(new StatusService.Parts(b.configuration, b.certificateStore, b.keyMaterial,
+                b.renewalInfoStore, b.retryHolds, b.ocsp, b.runHistory, b.clock));
+    }
+
     private MaintenanceService maintenance() {
         return new MaintenanceService(settings.configuration, settings.certificateStore, settings.clock,
                 settings.archiveRetention);
@@ -215,6 +238,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private OcspClient ocsp = OcspClient.NONE;
         private CtLogClient ctLogClient = CtLogClient.NONE;
         private Map<String, CtLogSpec> ctLogs = Map.of();
+        private RunHistory runHistory = new MemoryRunHistory();
+        private MetricsWriter metricsWriter = MetricsWriter.NONE;
 
         private TlsProbe tlsProbe;
         private NameResolver nameResolver;
@@ -233,6 +258,28 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
          */
         public Builder renewalInfoStore(RenewalInfoStore store) {
             this.renewalInfoStore = store;
+            return this;
+        }
+
+        /**
+         * Sets where the result of each {@code update} run is kept for {@link Certmgr#status}.
+         *
+         * @param history the history; by default one in memory, kept as long as the built core
+         * @return this builder
+         */
+        public Builder runHistory(RunHistory history) {
+            this.runHistory = history;
+            return this;
+        }
+
+        /**
+         * Sets where the figures of each {@code update} run are published ({@code metrics_file}).
+         *
+         * @param writer the writer; {@link MetricsWriter#NONE} (nothing published) by default
+         * @return this builder
+         */
+        public Builder metricsWriter(MetricsWriter writer) {
+            this.metricsWriter = writer;
             return this;
         }
 
@@ -511,6 +558,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             Objects.requireNonNull(renewalInfoStore, "renewalInfoStore");
             Objects.requireNonNull(ocsp, "ocspClient");
             Objects.requireNonNull(ctLogClient, "ctLogClient");
+            Objects.requireNonNull(runHistory, "runHistory");
+            Objects.requireNonNull(metricsWriter, "metricsWriter");
             return new Certmgr(copy());
         }
 
@@ -540,6 +589,8 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             b.ocsp = ocsp;
             b.ctLogClient = ctLogClient;
             b.ctLogs = ctLogs;
+            b.runHistory = runHistory;
+            b.metricsWriter = metricsWriter;
             return b;
         }
     }

@@ -94,7 +94,8 @@ final class RenewalInformation {
         return entry;
     }
 
-    private static String id(X509Certificate leaf) {
+    /** The id under which renewal information about a certificate is stored: its serial number in hex. */
+    static String id(X509Certificate leaf) {
         return leaf.getSerialNumber().toString(16);
     }
 }

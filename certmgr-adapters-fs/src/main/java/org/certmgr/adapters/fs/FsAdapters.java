@@ -15,7 +15,9 @@ import org.certmgr.ports.out.ChallengeResponder;
 import org.certmgr.ports.out.HookEvent;
 import org.certmgr.ports.out.HookRunner;
 import org.certmgr.ports.out.RenewalInfoStore;
+import org.certmgr.ports.out.MetricsWriter;
 import org.certmgr.ports.out.RetryHolds;
+import org.certmgr.ports.out.RunHistory;
 import org.certmgr.ports.out.ServiceReloader;
 import org.slf4j.LoggerFactory;
 
@@ -238,5 +240,33 @@ public final class FsAdapters {
     public static RenewalInfoStore renewalInfoStore(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         return new FsRenewalInfoStore(dataDir);
+    }
+
+    /**
+     * Returns the run history below {@code dataDir}: {@code dataDir/.runs/last-run} for the last
+     * {@code update} run as a whole and {@code dataDir/.runs/certificates/<name>} for each
+     * certificate, small text files each replaced atomically (temporary file, fsync, rename).
+     *
+     * @param dataDir the {@code data_dir} setting
+     * @return the history
+     */
+    public static RunHistory runHistory(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        return new FsRunHistory(dataDir, new FileOps());
+    }
+
+    /**
+     * Returns the writer of the {@code metrics_file}: the Prometheus text format for
+     * node_exporter's textfile collector, replaced atomically (a hidden temporary file in the same
+     * folder, fsync, rename), mode 0644. Its folder must exist. The metric names and their labels
+     * are listed in docs/status-and-metrics.md.
+     *
+     * @param file the {@code metrics_file} setting, e.g.
+     *             {@code /var/lib/prometheus/node-exporter/certmgr.prom}
+     * @return the writer
+     */
+    public static MetricsWriter metricsFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        return new PrometheusTextFile(file, new FileOps());
     }
 }

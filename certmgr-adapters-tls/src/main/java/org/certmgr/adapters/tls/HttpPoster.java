@@ -15,19 +15,29 @@ final class HttpPoster {
     /** OCSP responses and SCTs are a few kilobytes; anything much larger is not one. */
     static final int MAX_RESPONSE_BYTES = 256 * 1024;
 
-    private final HttpClient http;
     private final Duration timeout;
+    /**
+     * Made at the first POST: building one starts the JDK's HTTP and TLS stacks, which a run that
+     * asks no responder and no log (status, most cron runs) never needs.
+     */
+    private HttpClient http;
 
     HttpPoster(Duration timeout) {
         this.timeout = timeout;
-        // HTTP/1.1: OCSP responders and CT logs are plain HTTP servers, and some (openssl ocsp)
-        // never answer the h2c upgrade request that Java sends by default.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            // HTTP/1.1: OCSP responders and CT logs are plain HTTP servers, and some (openssl ocsp)
+            // never answer the h2c upgrade request that Java sends by default.
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .build();
+        }
+        return http;
     }
 
     /**
@@ -70,11 +80,11 @@ final class HttpPoster {
      */
     private HttpResponse<byte[]> sendOnceMore(HttpRequest request) throws IOException, InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException | ConnectException | InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 

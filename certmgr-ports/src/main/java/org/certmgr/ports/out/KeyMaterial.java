@@ -112,9 +112,13 @@ public interface KeyMaterial {
     /**
      * Describes an installed certificate and its key for the renewal decision.
      *
+     * <p>Contract: MUST accept a key pair without a private key (an encrypted key that was not
+     * opened, e.g. by {@code status}): the key parameters are then read from the public key, and
+     * the key matches when that public key is the certificate's.
+     *
      * @param type        the key type folder the files came from
      * @param certificate the leaf certificate
-     * @param key         the installed private key
+     * @param key         the installed key pair, or only its public key
      * @return the description
      */
     InstalledCertificate describe(KeyType type, X509Certificate certificate, KeyPair key);

@@ -611,6 +611,17 @@ public abstract class KeyMaterialContract {
         assertThat(keyMaterial().describe(KeyType.ECDSA, reread, decoded).keyMatches()).isTrue();
     }
 
+    @Test
+    void givenOnlyThePublicKey_whenDescribe_thenTheKeyIsReadFromItAndMatches() throws Exception {
+        X509Certificate leaf = issuer().issue(rsaKey().getPublic(), "example.test", List.of("example.test"), false);
+
+        InstalledCertificate described = keyMaterial().describe(KeyType.RSA, leaf,
+                new KeyPair(leaf.getPublicKey(), null));
+
+        assertThat(described.key()).isEqualTo(new KeySpec.Rsa(2048));
+        assertThat(described.keyMatches()).isTrue();
+    }
+
     // ---------------------------------------------------------------- concurrency
 
     @Test

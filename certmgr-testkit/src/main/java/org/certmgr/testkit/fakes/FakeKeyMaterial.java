@@ -325,7 +325,7 @@ public final class FakeKeyMaterial implements KeyMaterial {
                 && Arrays.equals(certificate.getPublicKey().getEncoded(), installedPublic.getEncoded());
         return new InstalledCertificate(type, commonName(certificate.getSubjectX500Principal()),
                 dnsNames(certificate), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-                keySpec(key.getPrivate()), keyMatches, certificate.getExtensionValue(TLS_FEATURE_OID) != null);
+                keySpec(key.getPrivate() != null ? key.getPrivate() : key.getPublic()), keyMatches, certificate.getExtensionValue(TLS_FEATURE_OID) != null);
     }
 
     private static Optional<String> commonName(X500Principal subject) {
@@ -360,7 +360,7 @@ public final class FakeKeyMaterial implements KeyMaterial {
         return names;
     }
 
-    private static KeySpec keySpec(PrivateKey key) {
+    private static KeySpec keySpec(java.security.Key key) {
         if (key instanceof RSAKey) {
             return new KeySpec.Rsa(((RSAKey) key).getModulus().bitLength());
         }

@@ -44,6 +44,8 @@ import org.certmgr.ports.out.HookEvent;
  * @param ctLogs                 log name → Certificate Transparency log ({@code ct_logs})
  * @param hooks                  every hook → its commands, in configuration order; empty when none
  * @param verify                 certificate → its installation checks ({@code verify}), resolved
+ * @param metricsFile            where the Prometheus metrics of each {@code update} run are written
+ *                               ({@code metrics_file}), or empty for none
  */
 public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Path lockFile,
                             boolean colorOutput, Optional<String> fileUser, Optional<String> fileGroup,
@@ -53,7 +55,8 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
                             Optional<ExternalAccountBinding> externalAccountBinding,
                             Map<DnsName, Path> httpChallenges, Optional<String> httpChallengeDir,
                             Map<String, List<String>> serviceCommands, Map<String, CtLog> ctLogs,
-                            Map<HookEvent, List<HookCommand>> hooks, Map<CertificateName, List<VerifyTarget>> verify) {
+                            Map<HookEvent, List<HookCommand>> hooks, Map<CertificateName, List<VerifyTarget>> verify,
+                            Optional<Path> metricsFile) {
 
     /**
      * Copies the collections and fills in an empty command list for every hook not configured.
@@ -80,6 +83,7 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
      * @param ctLogs                 CT logs
      * @param hooks                  hooks
      * @param verify                 installation checks
+     * @param metricsFile            metrics file, or empty
      */
     public LocalSettings {
         Objects.requireNonNull(logFile, "logFile");
@@ -111,6 +115,7 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
         Map<CertificateName, List<VerifyTarget>> checks = new LinkedHashMap<>();
         verify.forEach((name, targets) -> checks.put(name, List.copyOf(targets)));
         verify = Collections.unmodifiableMap(checks);
+        Objects.requireNonNull(metricsFile, "metricsFile");
     }
 
     /**

@@ -19,7 +19,7 @@ record Settings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Optiona
                 AcmeTiming timing, int maxOcspVerifyAttempts, Duration ocspVerifyRetryDelay, Duration minRunDelay,
                 Duration maxRunDelay, String acmeDirectoryUrl, Path lockFile, Optional<Duration> archiveRetention,
                 Optional<Path> acmeCaBundle, Optional<String> profile, Optional<String> preferredChain,
-                Inherited defaults) {
+                Inherited defaults, Optional<Path> metricsFile) {
 
     static final Path DEFAULT_LOG_FILE = Path.of("/var/log/certmgr/certmgr.log");
     static final Path DEFAULT_DATA_DIR = Path.of("/etc/certmgr");
@@ -88,10 +88,28 @@ record Settings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Optiona
             preferredChain = Optional.of(node.get().nonEmptyString());
         }
         Inherited defaults = Inherited.read(s, Inherited.BUILT_IN, ctLogs);
+        Optional<Path> metricsFile = metricsFile(s);
         s.finish();
         return new Settings(logFile, logLevel, dataDir, challengeDir, color, fileUser, fileGroup, renewal, timing,
                 ocspAttempts, ocspDelay, Duration.ofSeconds(minRunDelay), Duration.ofSeconds(maxRunDelay), directory,
-                lockFile, archive, caBundle, profile, preferredChain, defaults);
+                lockFile, archive, caBundle, profile, preferredChain, defaults, metricsFile);
+    }
+
+    /** Reads {@code metrics_file}: null (the default) for no metrics, else a file path. */
+    private static Optional<Path> metricsFile(Section s) throws ConfigException {
+        Optional<Node> node = s.get("metrics_file");
+        if (node.isEmpty() || node.get().isNull()) {
+            return Optional.empty();
+        }
+        Path file = Values.path(node.get());
+        if (Files.isDirectory(file)) {
+            throw node.get().error(file + " is a folder; give the file to write, e.g. " + file.resolve("certmgr.prom"));
+        }
+        if (!file.getFileName().toString().endsWith(".prom")) {
+            node.get().context().warn(node.get().path(), "node_exporter's textfile collector reads only files"
+                    + " named *.prom; " + file.getFileName() + " will be written but not collected");
+        }
+        return Optional.of(file);
     }
 
     private static int integer(Section s, String key, int defaultValue, int min, int max) throws ConfigException {

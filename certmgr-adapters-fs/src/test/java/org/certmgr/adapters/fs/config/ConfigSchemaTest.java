@@ -35,7 +35,7 @@ class ConfigSchemaTest {
      * Keys that are in the schema but not yet in this branch's loader: the status and performance
      * helpers add them to the loader in parallel. The lead empties this set when merging their branches.
      */
-    private static final Set<String> SCHEMA_ONLY_UNTIL_MERGED = Set.of("settings.metrics_file", "settings.parallelism");
+    private static final Set<String> SCHEMA_ONLY_UNTIL_MERGED = Set.of("settings.parallelism");
 
     /** Every section with fixed keys the loader reads, by the JSON path it has in EVERY_KEY, and where the schema describes it. */
     private static final Map<Pattern, String> SECTIONS = sections();

@@ -1,0 +1,53 @@
+package org.certmgr.adapters.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.certmgr.domain.CertificateName;
+import org.certmgr.ports.out.RunHistory;
+import org.certmgr.testkit.contract.RunHistoryContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FsRunHistoryContractTest extends RunHistoryContract {
+    @TempDir
+    Path dataDir;
+
+    @Override
+    protected RunHistory newHistory() {
+        return new FsRunHistory(dataDir, new FileOps());
+    }
+
+    @Override
+    protected RunHistory reopen() {
+        return new FsRunHistory(dataDir, new FileOps());
+    }
+
+    @Override
+    protected void corrupt(CertificateName name) throws Exception {
+        Files.writeString(dataDir.resolve(".runs/certificates").resolve(name.folderName()), "at yesterday\n");
+    }
+
+    @Test
+    void givenARecordedRun_thenItsFilesAreReadableTextWithNoTemporaryFileLeft() throws Exception {
+        Instant at = Instant.parse("2026-03-01T04:00:00Z");
+        history().record(new RunHistory.RunSummary(at, 1, 1, Optional.empty()), Map.of(CertificateName.of("a.test"),
+                new RunHistory.CertificateRun(at, Optional.of("the CA is down"), Optional.empty())));
+
+        Path file = dataDir.resolve(".runs/certificates/a.test");
+        assertThat(Files.readString(file)).isEqualTo("at 2026-03-01T04:00:00Z\nresult failed\nlast_success never\n"
+                + "failure the CA is down\n");
+        assertThat(Files.readString(dataDir.resolve(".runs/last-run")))
+                .isEqualTo("at 2026-03-01T04:00:00Z\ncertificates 1\nfailed 1\nlast_success never\n");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        try (Stream<Path> all = Files.walk(dataDir.resolve(".runs"))) {
+            assertThat(all.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp~"));
+        }
+    }
+}
