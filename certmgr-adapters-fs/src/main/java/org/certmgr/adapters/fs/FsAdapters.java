@@ -243,9 +243,9 @@ public final class FsAdapters {
     }
 
     /**
-     * Returns the run history below {@code dataDir}: {@code dataDir/.runs/last-run} for the last
-     * {@code update} run as a whole and {@code dataDir/.runs/certificates/<name>} for each
-     * certificate, small text files each replaced atomically (temporary file, fsync, rename).
+     * Returns the run history below {@code dataDir}: one small text file,
+     * {@code dataDir/.runs/last-run}, with the last {@code update} run as a whole and a line per
+     * certificate, replaced atomically (temporary file, fsync, rename) once per run.
      *
      * @param dataDir the {@code data_dir} setting
      * @return the history

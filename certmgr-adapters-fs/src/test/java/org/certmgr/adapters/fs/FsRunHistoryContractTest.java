@@ -31,20 +31,20 @@ class FsRunHistoryContractTest extends RunHistoryContract {
 
     @Override
     protected void corrupt(CertificateName name) throws Exception {
-        Files.writeString(dataDir.resolve(".runs/certificates").resolve(name.folderName()), "at yesterday\n");
+        Path file = dataDir.resolve(".runs/last-run");
+        Files.writeString(file, Files.readString(file).replace("certificate " + name.folderName() + " ",
+                "certificate " + name.folderName() + " yesterday "));
     }
 
     @Test
-    void givenARecordedRun_thenItsFilesAreReadableTextWithNoTemporaryFileLeft() throws Exception {
+    void givenARecordedRun_thenItIsOneReadableTextFileWithNoTemporaryFileLeft() throws Exception {
         Instant at = Instant.parse("2026-03-01T04:00:00Z");
         history().record(new RunHistory.RunSummary(at, 1, 1, Optional.empty()), Map.of(CertificateName.of("a.test"),
                 new RunHistory.CertificateRun(at, Optional.of("the CA is down"), Optional.empty())));
 
-        Path file = dataDir.resolve(".runs/certificates/a.test");
-        assertThat(Files.readString(file)).isEqualTo("at 2026-03-01T04:00:00Z\nresult failed\nlast_success never\n"
-                + "failure the CA is down\n");
-        assertThat(Files.readString(dataDir.resolve(".runs/last-run")))
-                .isEqualTo("at 2026-03-01T04:00:00Z\ncertificates 1\nfailed 1\nlast_success never\n");
+        Path file = dataDir.resolve(".runs/last-run");
+        assertThat(Files.readString(file)).isEqualTo("at 2026-03-01T04:00:00Z\ncertificates 1\nfailed 1\n"
+                + "last_success never\ncertificate a.test 2026-03-01T04:00:00Z failed never the CA is down\n");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
         try (Stream<Path> all = Files.walk(dataDir.resolve(".runs"))) {
             assertThat(all.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp~"));
