@@ -76,6 +76,7 @@ final class Wiring {
                 .nameResolver(environment.resolver())
                 .verifyTargets(local.verify())
                 .ocspVerifyRetry(local.maxOcspVerifyAttempts(), local.ocspVerifyRetryDelay())
+                .parallelism(local.parallelism())
                 .build();
     }
 }

@@ -37,7 +37,8 @@ final class ConfigParser {
                 settings.archiveRetention(), settings.minRunDelay(), settings.maxRunDelay(),
                 settings.maxOcspVerifyAttempts(), settings.ocspVerifyRetryDelay(), settings.acmeCaBundle(),
                 settings.profile(), settings.preferredChain(), account.binding(), challenges,
-                settings.httpChallengeDir(), services.args(), ctLogs, hooks, certificates.verify());
+                settings.httpChallengeDir(), services.args(), ctLogs, hooks, certificates.verify(),
+                settings.parallelism());
         return new LoadedConfig(context.file(), configuration, local, context.warnings());
     }
 

@@ -44,6 +44,7 @@ import org.certmgr.ports.out.HookEvent;
  * @param ctLogs                 log name → Certificate Transparency log ({@code ct_logs})
  * @param hooks                  every hook → its commands, in configuration order; empty when none
  * @param verify                 certificate → its installation checks ({@code verify}), resolved
+ * @param parallelism            how many certificates are processed at once ({@code parallelism}, 1 to 64)
  */
 public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Path lockFile,
                             boolean colorOutput, Optional<String> fileUser, Optional<String> fileGroup,
@@ -53,7 +54,8 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
                             Optional<ExternalAccountBinding> externalAccountBinding,
                             Map<DnsName, Path> httpChallenges, Optional<String> httpChallengeDir,
                             Map<String, List<String>> serviceCommands, Map<String, CtLog> ctLogs,
-                            Map<HookEvent, List<HookCommand>> hooks, Map<CertificateName, List<VerifyTarget>> verify) {
+                            Map<HookEvent, List<HookCommand>> hooks, Map<CertificateName, List<VerifyTarget>> verify,
+                            int parallelism) {
 
     /**
      * Copies the collections and fills in an empty command list for every hook not configured.
@@ -80,6 +82,7 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
      * @param ctLogs                 CT logs
      * @param hooks                  hooks
      * @param verify                 installation checks
+     * @param parallelism            certificates processed at once, 1 or more
      */
     public LocalSettings {
         Objects.requireNonNull(logFile, "logFile");
@@ -111,6 +114,9 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
         Map<CertificateName, List<VerifyTarget>> checks = new LinkedHashMap<>();
         verify.forEach((name, targets) -> checks.put(name, List.copyOf(targets)));
         verify = Collections.unmodifiableMap(checks);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
     }
 
     /**
