@@ -15,19 +15,29 @@ final class HttpPoster {
     /** OCSP responses and SCTs are a few kilobytes; anything much larger is not one. */
     static final int MAX_RESPONSE_BYTES = 256 * 1024;
 
-    private final HttpClient http;
     private final Duration timeout;
+    private HttpClient http;
 
     HttpPoster(Duration timeout) {
         this.timeout = timeout;
-        // HTTP/1.1: OCSP responders and CT logs are plain HTTP servers, and some (openssl ocsp)
-        // never answer the h2c upgrade request that Java sends by default.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .build();
+    }
+
+    /**
+     * The client, made at the first request: making it sets up TLS (the JVM's trust store is
+     * read), which a run whose OCSP responses and SCTs are all fresh should not pay for.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            // HTTP/1.1: OCSP responders and CT logs are plain HTTP servers, and some (openssl ocsp)
+            // never answer the h2c upgrade request that Java sends by default.
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .build();
+        }
+        return http;
     }
 
     /**
@@ -70,11 +80,11 @@ final class HttpPoster {
      */
     private HttpResponse<byte[]> sendOnceMore(HttpRequest request) throws IOException, InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException | ConnectException | InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 
