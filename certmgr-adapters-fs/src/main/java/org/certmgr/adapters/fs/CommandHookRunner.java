@@ -58,7 +58,7 @@ final class CommandHookRunner implements HookRunner {
         Map<String, String> environment = environment(event, values, passphrase);
         // Certificates run in parallel: each output line names the certificate it is about.
         String about = values.getOrDefault("certificate_name", values.get("key_name"));
-        String source = about == null ? event.id() : event.id() + " " + about;
+        String source = about == null ? event.id() : event.id() + " " + ProcessRunner.escapeControls(about);
         List<String> warnings = new ArrayList<>();
         for (HookCommand command : commands) {
             List<String> argv;
