@@ -19,6 +19,14 @@ import org.certmgr.adapters.fs.config.LogLevel;
  * and mirrors each line into the log file through {@link #REPORT}.
  */
 final class LogSetup {
+    /**
+     * The log file's layout. Work for a certificate runs on a thread named after it (see the
+     * core's update), so {@code [%t]} names the certificate; the main thread, which writes the
+     * report (its lines name their certificates), is left out. Each event is written whole, so
+     * lines of certificates processed in parallel never mix.
+     */
+    static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %equals{[%t] }{[main] }{}%c{1}: %msg%n";
+
     /** The logger the report is mirrored to; it writes to the log file only. */
     static final String REPORT = "org.certmgr.report";
 
@@ -61,7 +69,7 @@ final class LogSetup {
             b.add(b.newAppender("file", "File").addAttribute("fileName", usable.get().toString())
                     .addAttribute("append", true)
                     .add(b.newLayout("PatternLayout")
-                            .addAttribute("pattern", "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %c{1}: %msg%n")));
+                            .addAttribute("pattern", FILE_PATTERN)));
         }
         var root = b.newRootLogger(min(consoleLevel, fileLog)).add(b.newAppenderRef("stderr").addAttribute("level", consoleLevel));
         if (usable.isPresent()) {

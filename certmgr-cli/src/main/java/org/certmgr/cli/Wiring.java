@@ -79,6 +79,7 @@ final class Wiring {
                 .nameResolver(environment.resolver())
                 .verifyTargets(local.verify())
                 .ocspVerifyRetry(local.maxOcspVerifyAttempts(), local.ocspVerifyRetryDelay())
+                .parallelism(local.parallelism())
                 .build();
     }
 }

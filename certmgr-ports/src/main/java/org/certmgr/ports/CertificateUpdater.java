@@ -373,18 +373,33 @@ final class CertificateUpdater {
     private Map<KeyType, Issued> issueDue(CertificateSpec spec, Map<KeyType, RenewalDecision> decisions,
                                           InstalledState state, boolean answerChallenges)
             throws CertmgrException, InterruptedException {
-        Map<KeyType, Future<Issued>> running = new LinkedHashMap<>();
+        // Keys first: their generation is the long part and needs no CA, so it runs while the
+        // session is opened (which may wait for another certificate's login).
+        Map<KeyType, CompletableFuture<KeyPair>> keys = new EnumMap<>(KeyType.class);
         for (Map.Entry<KeyType, RenewalDecision> e : decisions.entrySet()) {
-            if (!e.getValue().renew()) {
-                continue;
+            if (e.getValue().renew()) {
+                KeyType type = e.getKey();
+                String thread = spec.name() + " " + type + " key";
+                keys.put(type, CompletableFuture.supplyAsync(
+                        () -> TaskNames.get(thread, () -> parts.keys().generate(spec.keys().get(type))),
+                        keyGenerationExecutor));
             }
+        }
+        AcmeSession session;
+        try {
+            session = parts.accounts().session();
+        } catch (CertmgrException | InterruptedException | RuntimeException e) {
+            keys.values().forEach(k -> k.cancel(true));
+            throw e;
+        }
+        Map<KeyType, Future<Issued>> running = new LinkedHashMap<>();
+        for (Map.Entry<KeyType, CompletableFuture<KeyPair>> e : keys.entrySet()) {
             KeyType type = e.getKey();
-            AcmeSession session = parts.accounts().session();
-            CompletableFuture<KeyPair> key = CompletableFuture.supplyAsync(
-                    () -> parts.keys().generate(spec.keys().get(type)), keyGenerationExecutor);
             // Announced to a CA with renewal information (RFC 9773 "replaces").
             Optional<X509Certificate> replaces = state.get(type).map(i -> i.chain().get(0));
-            running.put(type, key.thenApplyAsync(k -> issue(session, spec, k, replaces, answerChallenges),
+            String thread = spec.name() + " " + type;
+            running.put(type, e.getValue().thenApplyAsync(
+                    k -> TaskNames.get(thread, () -> issue(session, spec, k, replaces, answerChallenges)),
                     keyTypeExecutor));
         }
         Map<KeyType, Issued> issued = new EnumMap<>(KeyType.class);

@@ -79,7 +79,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
     /**
      * Starts a builder.
      *
-     * @return a builder with the system clock, no operator and parallelism 4
+     * @return a builder with the system clock, no operator and parallelism 8
      */
     public static Builder builder() {
         return new Builder();
@@ -228,7 +228,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private ChallengeResponder challengeResponder;
         private Operator operator = Operator.ABSENT;
         private Clock clock = Clock.systemUTC();
-        private int parallelism = 4;
+        private int parallelism = 8;
         private HookRunner hooks = HookRunner.NONE;
         private ServiceReloader services = ServiceReloader.NONE;
         private Map<KeyType, String> rootCertificates = Map.of();
@@ -525,7 +525,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         /**
          * Sets how many certificates are processed at once.
          *
-         * @param parallelism 1 or more; 4 by default
+         * @param parallelism 1 or more; 8 by default
          * @return this builder
          */
         public Builder parallelism(int parallelism) {

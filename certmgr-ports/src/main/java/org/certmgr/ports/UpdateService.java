@@ -52,8 +52,9 @@ final class UpdateService implements UpdateCertificates {
         }
         List<Future<CertificateOutcome>> running = new ArrayList<>();
         for (CertificateSpec spec : selected) {
-            running.add(certificateExecutor.submit(
-                    () -> updater.update(spec, command.scope(), command.force(), command.answerChallenges())));
+            // Named after the certificate, so that every log line of the work says which one it is.
+            running.add(certificateExecutor.submit(() -> TaskNames.call(spec.name().toString(),
+                    () -> updater.update(spec, command.scope(), command.force(), command.answerChallenges()))));
         }
         List<CertificateOutcome> outcomes = new ArrayList<>();
         for (Future<CertificateOutcome> f : running) {

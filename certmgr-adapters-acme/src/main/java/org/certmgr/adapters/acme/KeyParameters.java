@@ -1,5 +1,6 @@
 package org.certmgr.adapters.acme;
 
+import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -14,13 +15,17 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.EllipticCurve;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.certmgr.domain.EcCurve;
 import org.certmgr.domain.InvalidValueException;
 import org.certmgr.domain.KeySpec;
@@ -93,13 +98,32 @@ final class KeyParameters {
         }
         if (key instanceof ECPrivateKey) {
             ECPrivateKey ec = (ECPrivateKey) key;
-            var bcSpec = EC5Util.convertSpec(ec.getParams());
-            var q = bcSpec.getG().multiply(ec.getS()).normalize();
+            var q = COMB.multiply(generator(ec.getParams()), ec.getS()).normalize();
             return KeyFactory.getInstance("EC").generatePublic(
                     new ECPublicKeySpec(EC5Util.convertPoint(q), ec.getParams()));
         }
         throw new GeneralSecurityException("unsupported private key algorithm " + key.getAlgorithm()
                 + "; expected RSA or EC");
+    }
+
+    /** Domain parameters as a map key: the JDK's spec class has no equals. */
+    private record CurveKey(EllipticCurve curve, java.security.spec.ECPoint generator, BigInteger order, int cofactor) {
+        static CurveKey of(ECParameterSpec spec) {
+            return new CurveKey(spec.getCurve(), spec.getGenerator(), spec.getOrder(), spec.getCofactor());
+        }
+    }
+
+    /**
+     * One Bouncy Castle generator per curve. A no-op run derives the public key of every
+     * installed EC key (to check it matches its certificate); the comb multiplier keeps its
+     * precomputed table on this point, so all but the first derivation per curve are several
+     * times cheaper than converting the curve and multiplying afresh each time.
+     */
+    private static final Map<CurveKey, org.bouncycastle.math.ec.ECPoint> GENERATORS = new ConcurrentHashMap<>();
+    private static final ECMultiplier COMB = new FixedPointCombMultiplier();
+
+    private static org.bouncycastle.math.ec.ECPoint generator(ECParameterSpec params) {
+        return GENERATORS.computeIfAbsent(CurveKey.of(params), k -> EC5Util.convertSpec(params).getG());
     }
 
     /**

@@ -148,7 +148,18 @@ final class ParamsFile {
      * @return the OID; aliases of one curve give the same OID
      * @throws KeyMaterialException naming the curve when it is unknown
      */
+    /** The NIST curves by their SEC and X9.62 names, as in {@code openssl ecparam -list_curves}. */
+    private static final java.util.Map<String, String> COMMON_CURVES = java.util.Map.of(
+            "secp256r1", "1.2.840.10045.3.1.7", "prime256v1", "1.2.840.10045.3.1.7",
+            "secp384r1", "1.3.132.0.34", "secp521r1", "1.3.132.0.35");
+
     static ASN1ObjectIdentifier curveOid(String name) throws KeyMaterialException {
+        // The curves certmgr's own keys use need no table: a no-op run checks params.pem of every
+        // certificate, and loading the first table loads a class per curve it knows.
+        String common = COMMON_CURVES.get(name);
+        if (common != null) {
+            return new ASN1ObjectIdentifier(common);
+        }
         // Lazily, most used first: each table costs milliseconds to load.
         return Stream.<Function<String, ASN1ObjectIdentifier>>of(SECNamedCurves::getOID, X962NamedCurves::getOID,
                         NISTNamedCurves::getOID, TeleTrusTNamedCurves::getOID)

@@ -56,6 +56,9 @@ final class CommandHookRunner implements HookRunner {
             values.putIfAbsent(DATA_DIR, dataDir.toString());
         }
         Map<String, String> environment = environment(event, values, passphrase);
+        // Certificates run in parallel: each output line names the certificate it is about.
+        String about = values.getOrDefault("certificate_name", values.get("key_name"));
+        String source = about == null ? event.id() : event.id() + " " + ProcessRunner.escapeControls(about);
         List<String> warnings = new ArrayList<>();
         for (HookCommand command : commands) {
             List<String> argv;
@@ -66,7 +69,7 @@ final class CommandHookRunner implements HookRunner {
                         + "` was not run: " + e.getMessage());
                 continue;
             }
-            runner.run(event.id(), argv, environment, command.timeout())
+            runner.run(source, argv, environment, command.timeout())
                     .ifPresent(problem -> warnings.add("hook " + event.id() + ": " + problem));
         }
         return List.copyOf(warnings);

@@ -61,18 +61,18 @@ class CommandHookRunnerTest {
     }
 
     @Test
-    void givenFields_thenTheyAreAlsoInTheEnvironmentNextToTheHookIdAndCertmgrsOwnEnvironment() throws Exception {
+    void givenFields_thenTheyAreInTheEnvironmentToo_andOutputLinesNameTheCertificate() throws Exception {
         HookRunner hooks = runner(Map.of("KEEP_ME", "kept"), HookEvent.CERTIFICATE_INSTALLED,
                 command("/usr/bin/env"));
 
         hooks.run(HookEvent.CERTIFICATE_INSTALLED, CERT_FIELDS, Optional.empty());
 
-        assertThat(output.lines()).contains("certificate_installed: KEEP_ME=kept",
-                "certificate_installed: CERTMGR_HOOK=certificate_installed",
-                "certificate_installed: CERTMGR_KEY_NAME=www.example.test",
-                "certificate_installed: CERTMGR_KEY_TYPE=rsa",
-                "certificate_installed: CERTMGR_CERTIFICATE_NAME=www.example.test",
-                "certificate_installed: CERTMGR_CERTIFICATE_FILE=/var/lib/certmgr/www.example.test/rsa/cert.pem");
+        assertThat(output.lines()).contains("certificate_installed www.example.test: KEEP_ME=kept",
+                "certificate_installed www.example.test: CERTMGR_HOOK=certificate_installed",
+                "certificate_installed www.example.test: CERTMGR_KEY_NAME=www.example.test",
+                "certificate_installed www.example.test: CERTMGR_KEY_TYPE=rsa",
+                "certificate_installed www.example.test: CERTMGR_CERTIFICATE_NAME=www.example.test",
+                "certificate_installed www.example.test: CERTMGR_CERTIFICATE_FILE=/var/lib/certmgr/www.example.test/rsa/cert.pem");
     }
 
     @Test
@@ -92,7 +92,7 @@ class CommandHookRunnerTest {
         assertThat(Files.readString(args)).isEqualTo("sh\n/x/key.pem\n");
         assertThat(warnings).singleElement().asString().contains("exited with code 4")
                 .doesNotContain("s3cret");
-        assertThat(output.lines()).containsExactly("private_key_installed: done");
+        assertThat(output.lines()).containsExactly("private_key_installed k: done");
     }
 
     @Test

@@ -90,8 +90,11 @@ class HookInjectionTest {
         List<String> warnings = hooks.run(HookEvent.CERTIFICATE_INSTALLED, fields(value), Optional.empty());
 
         assertThat(warnings).isEmpty();
+        // Each output line names the hook and the certificate, control characters escaped.
+        String prefix = "certificate_installed " + ProcessRunner.escapeControls(value) + ": ";
+        assertThat(output.lines()).allSatisfy(line -> assertThat(line).startsWith(prefix));
         assertThat(String.join("\n", output.lines().stream()
-                .map(line -> line.substring("certificate_installed: ".length())).toList()))
+                .map(line -> line.substring(prefix.length())).toList()))
                 .isEqualTo("[" + value + "]");
         assertThat(marker).doesNotExist();
     }

@@ -38,7 +38,7 @@ final class ConfigParser {
                 settings.maxOcspVerifyAttempts(), settings.ocspVerifyRetryDelay(), settings.acmeCaBundle(),
                 settings.profile(), settings.preferredChain(), account.binding(), challenges,
                 settings.httpChallengeDir(), services.args(), ctLogs, hooks, certificates.verify(),
-                settings.metricsFile());
+                settings.metricsFile(), settings.parallelism());
         return new LoadedConfig(context.file(), configuration, local, context.warnings());
     }
 

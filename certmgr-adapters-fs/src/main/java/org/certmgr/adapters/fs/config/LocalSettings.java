@@ -46,6 +46,7 @@ import org.certmgr.ports.out.HookEvent;
  * @param verify                 certificate → its installation checks ({@code verify}), resolved
  * @param metricsFile            where the Prometheus metrics of each {@code update} run are written
  *                               ({@code metrics_file}), or empty for none
+ * @param parallelism            how many certificates are processed at once ({@code parallelism}, 1 to 64)
  */
 public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Path lockFile,
                             boolean colorOutput, Optional<String> fileUser, Optional<String> fileGroup,
@@ -56,7 +57,7 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
                             Map<DnsName, Path> httpChallenges, Optional<String> httpChallengeDir,
                             Map<String, List<String>> serviceCommands, Map<String, CtLog> ctLogs,
                             Map<HookEvent, List<HookCommand>> hooks, Map<CertificateName, List<VerifyTarget>> verify,
-                            Optional<Path> metricsFile) {
+                            Optional<Path> metricsFile, int parallelism) {
 
     /**
      * Copies the collections and fills in an empty command list for every hook not configured.
@@ -84,6 +85,7 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
      * @param hooks                  hooks
      * @param verify                 installation checks
      * @param metricsFile            metrics file, or empty
+     * @param parallelism            certificates processed at once, 1 or more
      */
     public LocalSettings {
         Objects.requireNonNull(logFile, "logFile");
@@ -116,6 +118,9 @@ public record LocalSettings(Optional<Path> logFile, LogLevel logLevel, Path data
         verify.forEach((name, targets) -> checks.put(name, List.copyOf(targets)));
         verify = Collections.unmodifiableMap(checks);
         Objects.requireNonNull(metricsFile, "metricsFile");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
     }
 
     /**

@@ -19,12 +19,15 @@ record Settings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Optiona
                 AcmeTiming timing, int maxOcspVerifyAttempts, Duration ocspVerifyRetryDelay, Duration minRunDelay,
                 Duration maxRunDelay, String acmeDirectoryUrl, Path lockFile, Optional<Duration> archiveRetention,
                 Optional<Path> acmeCaBundle, Optional<String> profile, Optional<String> preferredChain,
-                Inherited defaults, Optional<Path> metricsFile) {
+                Inherited defaults, Optional<Path> metricsFile, int parallelism) {
 
     static final Path DEFAULT_LOG_FILE = Path.of("/var/log/certmgr/certmgr.log");
     static final Path DEFAULT_DATA_DIR = Path.of("/etc/certmgr");
     static final Path DEFAULT_LOCK_FILE = Path.of("/var/run/certmgr.lock");
     static final int DEFAULT_ARCHIVE_DAYS = 30;
+    /** Certificates processed at once ({@code parallelism}): enough to overlap the CA's waits. */
+    static final int DEFAULT_PARALLELISM = 8;
+    static final int MAX_PARALLELISM = 64;
 
     private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int DAY = 86_400;
@@ -89,10 +92,11 @@ record Settings(Optional<Path> logFile, LogLevel logLevel, Path dataDir, Optiona
         }
         Inherited defaults = Inherited.read(s, Inherited.BUILT_IN, ctLogs);
         Optional<Path> metricsFile = metricsFile(s);
+        int parallelism = integer(s, "parallelism", DEFAULT_PARALLELISM, 1, MAX_PARALLELISM);
         s.finish();
         return new Settings(logFile, logLevel, dataDir, challengeDir, color, fileUser, fileGroup, renewal, timing,
                 ocspAttempts, ocspDelay, Duration.ofSeconds(minRunDelay), Duration.ofSeconds(maxRunDelay), directory,
-                lockFile, archive, caBundle, profile, preferredChain, defaults, metricsFile);
+                lockFile, archive, caBundle, profile, preferredChain, defaults, metricsFile, parallelism);
     }
 
     /** Reads {@code metrics_file}: null (the default) for no metrics, else a file path. */

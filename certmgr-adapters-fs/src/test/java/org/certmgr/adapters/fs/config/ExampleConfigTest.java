@@ -79,7 +79,7 @@ class ExampleConfigTest {
             checked.add("certificates[0]." + key);
         }
         // A certificate's own "ocsp_responder_urls": [] turns OCSP off, so the example leaves it out.
-        assertThat(checked).hasSize(4 + 30 + 11 + 11);
+        assertThat(checked).hasSize(5 + 33 + 11 + 12);
     }
 
     @Test
@@ -89,14 +89,14 @@ class ExampleConfigTest {
         assertThat(fieldNames(example)).containsExactlyInAnyOrder("account", "settings", "services", "certificates",
                 "http_challenges", "ct_logs", "hooks");
         assertThat(fieldNames(example.get("account"))).containsExactlyInAnyOrder("email", "passphrase",
-                "agree_to_terms", "eab_kid", "eab_hmac_key");
+                "agree_to_terms", "eab_kid", "eab_hmac_key", "eab_algorithm");
         assertThat(fieldNames(example.get("settings"))).containsExactlyInAnyOrder("log_file", "log_level",
                 "data_dir", "lock_file", "color_output", "file_user", "file_group", "archive_days",
                 "http_challenge_dir", "acme_directory_url", "acme_ca_bundle", "profile", "preferred_chain",
-                "key_size", "key_curve", "key_passphrase", "dhparam_size", "ecparam_curve", "ocsp_must_staple",
-                "ocsp_responder_urls", "ct_submit_logs", "verify", "renewal_days", "max_authorization_attempts",
+                "key_size", "key_curve", "key_passphrase", "dhparam_size", "dhparam_generate", "ecparam_curve",
+                "ocsp_must_staple", "ocsp_responder_urls", "ct_submit_logs", "verify", "renewal_days", "max_authorization_attempts",
                 "authorization_delay", "cert_poll_time", "max_ocsp_verify_attempts", "ocsp_verify_retry_delay",
-                "min_run_delay", "max_run_delay");
+                "min_run_delay", "max_run_delay", "parallelism", "metrics_file");
         List<String> hookIds = new ArrayList<>();
         for (HookEvent event : HookEvent.values()) {
             hookIds.add(event.id());

@@ -209,5 +209,16 @@ class SettingsConfigTest {
 
         assertThat(loaded.configuration().account().email()).isEqualTo(Optional.empty());
         assertThat(loaded.configuration().certificates()).isEmpty();
+        assertThat(loaded.local().parallelism()).isEqualTo(8);
+    }
+
+    @Test
+    void givenParallelism_thenLocalSettingsCarryIt() throws Exception {
+        LoadedConfig loaded = ConfigFiles.load(dir, """
+                {"settings": {"parallelism": 64}, "certificates": [{"name": "example.com"}]}
+                """);
+
+        assertThat(loaded.local().parallelism()).isEqualTo(64);
+        assertThat(loaded.warnings()).isEmpty();
     }
 }
