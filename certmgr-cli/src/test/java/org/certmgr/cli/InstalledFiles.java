@@ -21,7 +21,8 @@ final class InstalledFiles {
     /**
      * Every entry under {@code root}, not following links: a regular file as the SHA-256 of
      * its bytes, a symbolic link as the text of its target, a folder as "dir". Two equal
-     * snapshots mean byte-identical trees, links included.
+     * snapshots mean byte-identical trees, links included. The run history ({@code .runs}) is
+     * left out: every run records how it went there, failed runs too, by design.
      */
     static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> entries = new TreeMap<>();
@@ -31,6 +32,9 @@ final class InstalledFiles {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
                 String name = root.relativize(p).toString();
+                if (name.equals(".runs") || name.startsWith(".runs/")) {
+                    continue;
+                }
                 if (Files.isSymbolicLink(p)) {
                     entries.put(name, "-> " + Files.readSymbolicLink(p));
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {

@@ -124,6 +124,7 @@ class NoOpRequestsIT {
         try (OpensslOcspResponder responder = OpensslOcspResponder.start(cli.resolve("ocsp"), responderPort,
                 pebble.intermediatePem(), pebble.intermediatePem(), pebble.intermediateKeyPem(), index.toString(),
                 List.of("-ndays", "1"))) {
+            assertThat(responder.pid()).as("the responder runs behind the counting proxy").isPositive();
             CliRun fetch = CliRun.in(cli, "update");
             assertThat(fetch.exitCode()).as(fetch.err()).isEqualTo(ExitCode.SUCCESS);
             assertThat(fetch.err()).isEmpty();
