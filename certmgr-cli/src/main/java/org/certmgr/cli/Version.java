@@ -10,14 +10,26 @@ final class Version {
     private Version() {
     }
 
+    /**
+     * The version and the time of the build: what tells one build from another, for data a
+     * build may write differently (the settled certificates).
+     */
+    static String build() {
+        return current() + " built " + property("built");
+    }
+
     static String current() {
+        return property("version");
+    }
+
+    private static String property(String name) {
         try (InputStream in = Version.class.getResourceAsStream("/org/certmgr/cli/version.properties")) {
             if (in == null) {
                 return "unknown";
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version", "unknown");
+            return p.getProperty(name, "unknown");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

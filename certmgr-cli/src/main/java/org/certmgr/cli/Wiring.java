@@ -69,6 +69,7 @@ final class Wiring {
                 .retryHolds(FsAdapters.retryHolds(local.dataDir()))
                 .renewalInfoStore(FsAdapters.renewalInfoStore(local.dataDir()))
                 .runHistory(FsAdapters.runHistory(local.dataDir()))
+                .settledStore(FsAdapters.settledStore(local.dataDir(), "certmgr " + Version.build()))
                 .metricsWriter(local.metricsFile().map(FsAdapters::metricsFile).orElse(MetricsWriter.NONE))
                 .operator(operator)
                 .clock(environment.clock())

@@ -21,8 +21,8 @@ final class InstalledFiles {
     /**
      * Every entry under {@code root}, not following links: a regular file as the SHA-256 of
      * its bytes, a symbolic link as the text of its target, a folder as "dir". Two equal
-     * snapshots mean byte-identical trees, links included. The run history ({@code .runs}) is
-     * left out: every run records how it went there, failed runs too, by design.
+     * snapshots mean byte-identical trees, links included. What runs record ({@code .runs}: the
+     * run history and the settled certificates) is left out: every run writes there, by design.
      */
     static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> entries = new TreeMap<>();

@@ -255,7 +255,8 @@ class UpdateAgainstPebbleIT {
 
     /**
      * Every path under the folder with its link target or content and inode: any change shows,
-     * except in the run history ({@code .runs}), which records every run by design.
+     * except in the run history and the settled certificates ({@code .runs}), which record every
+     * run by design.
      */
     static Map<String, String> snapshot(Path folder) throws IOException {
         Map<String, String> state = new TreeMap<>();

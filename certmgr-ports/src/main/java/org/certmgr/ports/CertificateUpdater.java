@@ -60,7 +60,7 @@ final class CertificateUpdater {
     record Parts(KeyMaterial keys, CertificateStore store, AccountSessions accounts, ChallengeResponder responder,
                  KeyUnlocker unlocker, FileSetRenderer renderer, InstallHooks hooks, AcmeTiming timing, Clock clock,
                  Optional<Duration> archiveRetention, OcspRefresher ocsp, SctCollector scts, RetryHolds holds,
-                 RenewalInformation renewalInformation) {
+                 RenewalInformation renewalInformation, SettledCertificates settled) {
     }
 
     /** How a revoked certificate's warning starts, loud on purpose. */
@@ -93,6 +93,13 @@ final class CertificateUpdater {
             parts.store().recover(spec.name());
         } catch (StoreException e) {
             leftovers.add("what an interrupted run left was not removed: " + e.getMessage());
+        }
+        if (scope == UpdateScope.ALL && !force) {
+            Optional<Map<KeyType, RenewalDecision>> settled = parts.settled().decide(spec);
+            if (settled.isPresent()) {
+                return outcome(spec, settled.get(), new CommitResult(List.of(), List.of()), List.of(), Optional.empty(),
+                        housekeeping(spec)).withWarnings(leftovers);
+            }
         }
         return updateRecovered(spec, scope, force, answerChallenges).withWarnings(leftovers);
     }
@@ -186,8 +193,12 @@ final class CertificateUpdater {
                     : current.flatMap(f -> f.text(CertificateFiles.params()));
             FileSet carried = carriedOver(spec, current, issued.keySet()).with(FileSet.of(extras));
             FileSet files = parts.renderer().render(keyTypes, params, carried);
-            return install(spec, decisions, current, files, actions,
+            CertificateOutcome outcome = install(spec, decisions, current, files, actions,
                     housekeeping(spec).plus(new Maintenance(notes, List.of()))).withWarnings(warnings);
+            if (scope == UpdateScope.ALL && !force && mustRenew.isEmpty()) {
+                parts.settled().remember(spec, state, current, decisions, outcome);
+            }
+            return outcome;
         } catch (CertmgrException | StoreException | KeyMaterialException e) {
             return outcome(spec, decisions, new CommitResult(List.of(), List.of()), List.of(),
                     Optional.of(e.getMessage()), Maintenance.NOTHING).withWarnings(warnings);

@@ -44,6 +44,7 @@ import org.certmgr.ports.out.MetricsWriter;
 import org.certmgr.ports.in.ShowStatus;
 import org.certmgr.ports.in.StatusReport;
 import org.certmgr.ports.out.ServiceReloader;
+import org.certmgr.ports.out.SettledStore;
 
 /**
  * The certmgr core, for the command line and for Java programs that embed it.
@@ -97,11 +98,13 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             // One unlocker for the account and the certificates: a passphrase is asked for once per run.
             KeyUnlocker unlocker = unlocker();
             AccountSessions accounts = accounts(unlocker);
+            RenewalInformation renewalInformation = new RenewalInformation(accounts, b.renewalInfoStore, b.clock);
             CertificateUpdater.Parts parts = new CertificateUpdater.Parts(b.keyMaterial, b.certificateStore, accounts,
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
                     new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
                     new OcspRefresher(b.ocsp, b.clock), new SctCollector(b.ctLogClient, b.ctLogs), b.retryHolds,
-                    new RenewalInformation(accounts, b.renewalInfoStore, b.clock));
+                    renewalInformation, new SettledCertificates(b.settledStore, b.certificateStore,
+                    renewalInformation, b.clock, settingsShapingFiles()));
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
             RunReport report = new UpdateService(b.configuration, updater, certificates, b.services, b.hooks)
                     .update(command);
@@ -112,6 +115,20 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             keyGeneration.shutdownNow();
             certificates.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * What shapes every certificate's files besides its own specification, as text for
+     * {@link SettledCertificates}: the root certificates, and which OCSP and CT clients run.
+     */
+    private String settingsShapingFiles() {
+        Builder b = settings;
+        StringBuilder text = new StringBuilder();
+        for (KeyType type : KeyType.values()) {
+            text.append(type.id()).append(" root ").append(b.rootCertificates.getOrDefault(type, "none")).append('\n');
+        }
+        return text.append(b.ocsp.getClass().getName()).append(' ').append(b.ctLogClient.getClass().getName())
+                .toString();
     }
 
     @Override
@@ -235,6 +252,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
         private Optional<Duration> archiveRetention = Optional.empty();
         private RetryHolds retryHolds = RetryHolds.NONE;
         private RenewalInfoStore renewalInfoStore = new MemoryRenewalInfoStore();
+        private SettledStore settledStore = SettledStore.NONE;
         private OcspClient ocsp = OcspClient.NONE;
         private CtLogClient ctLogClient = CtLogClient.NONE;
         private Map<String, CtLogSpec> ctLogs = Map.of();
@@ -280,6 +298,19 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
          */
         public Builder metricsWriter(MetricsWriter writer) {
             this.metricsWriter = writer;
+            return this;
+        }
+
+        /**
+         * Sets where certificates found with nothing to do are remembered, so that later runs
+         * decide about them without reading their files while neither those nor the configuration
+         * changed.
+         *
+         * @param store the store; {@link SettledStore#NONE} by default (every run reads every file)
+         * @return this builder
+         */
+        public Builder settledStore(SettledStore store) {
+            this.settledStore = store;
             return this;
         }
 
@@ -556,6 +587,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             Objects.requireNonNull(archiveRetention, "archiveRetention");
             Objects.requireNonNull(retryHolds, "retryHolds");
             Objects.requireNonNull(renewalInfoStore, "renewalInfoStore");
+            Objects.requireNonNull(settledStore, "settledStore");
             Objects.requireNonNull(ocsp, "ocspClient");
             Objects.requireNonNull(ctLogClient, "ctLogClient");
             Objects.requireNonNull(runHistory, "runHistory");
@@ -586,6 +618,7 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
             b.stapleRetry = stapleRetry;
             b.verifyParallelism = verifyParallelism;
             b.renewalInfoStore = renewalInfoStore;
+            b.settledStore = settledStore;
             b.ocsp = ocsp;
             b.ctLogClient = ctLogClient;
             b.ctLogs = ctLogs;

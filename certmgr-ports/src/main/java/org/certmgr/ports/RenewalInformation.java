@@ -68,6 +68,27 @@ final class RenewalInformation {
         return fetch(spec, type, leaf, now).window();
     }
 
+    /**
+     * Returns the stored window of a certificate when the stored answer is about that
+     * certificate and still fresh, as {@link #windows} would use it without asking the CA.
+     *
+     * @param serial the certificate's serial number in hexadecimal ({@link #id})
+     * @return empty when the CA would have to be asked; else the window, itself empty when the
+     *         CA gave none
+     */
+    Optional<Optional<RenewalWindow>> storedWindow(CertificateSpec spec, KeyType type, String serial) {
+        try {
+            Optional<RenewalInfoStore.Entry> stored = store.get(spec.name(), type);
+            if (stored.isPresent() && stored.get().certificateId().equals(serial)
+                    && clock.instant().isBefore(stored.get().fetchAgainAfter())) {
+                return Optional.of(stored.get().window());
+            }
+        } catch (StoreException e) {
+            // Unreadable: the full path asks again and reports it.
+        }
+        return Optional.empty();
+    }
+
     /** Records the new certificates' windows; a failure only means asking at a later run. */
     void recordIssued(CertificateSpec spec, Map<KeyType, X509Certificate> leaves, List<String> notes)
             throws InterruptedException {

@@ -26,9 +26,7 @@ public final class AcmeAdapters {
     }
 
     // Made on first use, so that merely wiring a gateway registers no JCA provider.
-    private static final class KeyMaterialHolder {
-        static final KeyMaterial INSTANCE = new BcKeyMaterial();
-    }
+    private static final KeyMaterial KEY_MATERIAL = new DeferredKeyMaterial();
 
     /**
      * Returns the key material adapter: RSA and EC keys, PKCS#10 CSRs, PKCS#8 PEM (clear or
@@ -37,7 +35,7 @@ public final class AcmeAdapters {
      * @return the adapter
      */
     public static KeyMaterial keyMaterial() {
-        return KeyMaterialHolder.INSTANCE;
+        return KEY_MATERIAL;
     }
 
     /**

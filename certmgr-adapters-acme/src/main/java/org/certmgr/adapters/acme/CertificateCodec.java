@@ -2,15 +2,12 @@ package org.certmgr.adapters.acme;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
 import org.certmgr.ports.out.KeyMaterialException;
 
 /** Encodes and decodes X.509 certificates as concatenated PEM blocks. */
@@ -49,27 +46,24 @@ final class CertificateCodec {
      */
     static List<X509Certificate> decode(String pem) throws KeyMaterialException {
         List<X509Certificate> certificates = new ArrayList<>();
-        try (PemReader reader = new PemReader(new StringReader(pem))) {
-            int number = 1;
-            for (PemObject block = readBlock(reader, number); block != null; block = readBlock(reader, ++number)) {
-                if (Pem.DH_PARAMETERS.equals(block.getType()) || Pem.EC_PARAMETERS.equals(block.getType())) {
-                    continue;
-                }
-                if (!Pem.CERTIFICATE.equals(block.getType())) {
-                    throw new KeyMaterialException("PEM block " + number + " is a \"" + block.getType()
-                            + "\" block; expected \"BEGIN CERTIFICATE\" (or DH or EC parameters)");
-                }
-                certificates.add(parse(block.getContent(), number));
+        Pem.Reader reader = new Pem.Reader(pem);
+        int number = 1;
+        for (Pem.Block block = readBlock(reader, number); block != null; block = readBlock(reader, ++number)) {
+            if (Pem.DH_PARAMETERS.equals(block.type()) || Pem.EC_PARAMETERS.equals(block.type())) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new KeyMaterialException("cannot read the certificates: " + e.getMessage(), e);
+            if (!Pem.CERTIFICATE.equals(block.type())) {
+                throw new KeyMaterialException("PEM block " + number + " is a \"" + block.type()
+                        + "\" block; expected \"BEGIN CERTIFICATE\" (or DH or EC parameters)");
+            }
+            certificates.add(parse(block.content(), number));
         }
         return certificates;
     }
 
-    private static PemObject readBlock(PemReader reader, int number) throws KeyMaterialException {
+    private static Pem.Block readBlock(Pem.Reader reader, int number) throws KeyMaterialException {
         try {
-            return reader.readPemObject();
+            return reader.next();
         } catch (IOException | RuntimeException e) {
             throw new KeyMaterialException("PEM block " + number + " is malformed (" + e.getMessage()
                     + "); expected \"BEGIN CERTIFICATE\"", e);

@@ -18,6 +18,7 @@ import org.certmgr.ports.out.RenewalInfoStore;
 import org.certmgr.ports.out.MetricsWriter;
 import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.RunHistory;
+import org.certmgr.ports.out.SettledStore;
 import org.certmgr.ports.out.ServiceReloader;
 import org.slf4j.LoggerFactory;
 
@@ -240,6 +241,22 @@ public final class FsAdapters {
     public static RenewalInfoStore renewalInfoStore(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         return new FsRenewalInfoStore(dataDir);
+    }
+
+    /**
+     * Returns the settled certificates below {@code dataDir}: one small text file per certificate
+     * in {@code dataDir/.runs/settled/}, written when a run finds the certificate with nothing to do,
+     * so that later runs need not read its files while they and the configuration stay the same.
+     *
+     * @param dataDir   the {@code data_dir} setting
+     * @param generator the program and version writing the entries (e.g. "certmgr 1.2.0"); entries
+     *                  written by another are ignored, as it may render files differently
+     * @return the store
+     */
+    public static SettledStore settledStore(Path dataDir, String generator) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(generator, "generator");
+        return new FsSettledStore(dataDir, new FileOps(), generator);
     }
 
     /**

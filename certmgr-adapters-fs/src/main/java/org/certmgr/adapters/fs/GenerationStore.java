@@ -1,10 +1,13 @@
 package org.certmgr.adapters.fs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.certmgr.domain.CertificateName;
 import org.certmgr.domain.DnsName;
 import org.certmgr.ports.out.CertificateStore;
@@ -84,6 +88,34 @@ final class GenerationStore implements CertificateStore {
                 }
             }
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the current generation's folder, then each file's path, size, modification time
+     * and inode, without reading any file. A commit makes a new generation, and an edit by hand
+     * changes a size, a time or (for an editor that writes a new file) an inode.
+     */
+    @Override
+    public Optional<String> version(CertificateName name) throws StoreException {
+        Objects.requireNonNull(name, "name");
+        Optional<Path> folder = layout.installed(name).folder();
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder version = new StringBuilder(folder.get().toString());
+        try (Stream<Path> files = Files.walk(folder.get())) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                version.append('\n').append(folder.get().relativize(file)).append(' ').append(a.size()).append(' ')
+                        .append(a.lastModifiedTime().toMillis()).append(' ').append(a.fileKey());
+            }
+        } catch (UncheckedIOException | IOException e) {
+            // E.g. replaced while being looked at: unknown, so the run reads the files.
+            return Optional.empty();
+        }
+        return Optional.of(version.toString());
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.certmgr.ports.out.CtLogClient;
 import org.certmgr.ports.out.NameResolver;
 import org.certmgr.ports.out.OcspClient;
+import org.certmgr.ports.out.ProbeRequest;
+import org.certmgr.ports.out.ProbeResult;
 import org.certmgr.ports.out.TlsProbe;
 
 /** Creates the adapters of this module. */
@@ -51,7 +53,30 @@ public final class TlsAdapters {
         if (disabled == null || disabled.isBlank()) {
             System.setProperty(DISABLED_CLIENT_EXTENSIONS, SIGNATURE_ALGORITHMS_CERT);
         }
-        return new JsseTlsProbe(timeout, new OcspStapleValidator(Clock.systemUTC()));
+        // Made at the first probe: the staple validator loads Bouncy Castle, whose signed jars the
+        // JVM verifies first (about a tenth of a second), and most runs probe nothing.
+        return new TlsProbe() {
+            private volatile TlsProbe probe;
+
+            @Override
+            public ProbeResult probe(ProbeRequest request) throws InterruptedException {
+                return probe().probe(request);
+            }
+
+            // Probes run in parallel: only the making is locked.
+            private TlsProbe probe() {
+                TlsProbe made = probe;
+                if (made == null) {
+                    synchronized (this) {
+                        if (probe == null) {
+                            probe = new JsseTlsProbe(timeout, new OcspStapleValidator(Clock.systemUTC()));
+                        }
+                        made = probe;
+                    }
+                }
+                return made;
+            }
+        };
     }
 
     /**
@@ -62,7 +87,7 @@ public final class TlsAdapters {
      * @return the client
      */
     public static OcspClient ocspClient(Duration timeout, Clock clock) {
-        return new BcOcspClient(timeout, clock);
+        return new DeferredOcspClient(timeout, clock);
     }
 
     /**

@@ -83,6 +83,24 @@ public interface CertificateStore {
     }
 
     /**
+     * Returns a version of a certificate's installed files: a text that changes whenever any
+     * installed byte may have changed, so that a run can trust what it learnt from the files
+     * while the version stays the same (see {@link SettledStore}).
+     *
+     * <p>Contract: MUST return a different text after every {@link #commit} and {@link #retire}
+     * of {@code name}, and after any change to its installed files by other means that the store
+     * can notice; SHOULD cost no more than a look at the files' metadata, never reading them.
+     * Empty means "unknown", and makes every run read the files; that is the default.
+     *
+     * @param name the certificate
+     * @return the version, or empty when nothing is installed or the store cannot tell
+     * @throws StoreException when the store cannot be looked at
+     */
+    default Optional<String> version(CertificateName name) throws StoreException {
+        return Optional.empty();
+    }
+
+    /**
      * Deletes the archives of a certificate made before {@code cutoff}.
      *
      * <p>Contract: MUST delete only archives of {@code name} older than {@code cutoff}, never

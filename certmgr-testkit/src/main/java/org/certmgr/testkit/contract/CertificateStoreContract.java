@@ -219,6 +219,27 @@ public abstract class CertificateStoreContract {
     }
 
     @Test
+    void givenCommitsAndRetirement_thenTheVersionChangesWithEveryChange_andStaysWhileNothingChanges() throws Exception {
+        assertThat(store.version(NAME)).as("nothing installed").isEmpty();
+        store.commit(NAME, typicalSet("1"), Set.of());
+        Optional<String> first = store.version(NAME);
+        // A store may not know (empty); one that knows must tell every change.
+        if (first.isPresent()) {
+            assertThat(store.version(NAME)).as("asked again").isEqualTo(first);
+            store.commit(NAME, typicalSet("1"), Set.of());
+            assertThat(store.version(NAME)).as("an unchanged commit").isEqualTo(first);
+            store.commit(NAME, typicalSet("2"), Set.of());
+            Optional<String> second = store.version(NAME);
+            assertThat(second).as("a changed commit").isPresent().isNotEqualTo(first);
+            store.retire(NAME, Set.of());
+            assertThat(store.version(NAME)).as("retired").isEmpty();
+            store.commit(NAME, typicalSet("1"), Set.of());
+            assertThat(store.version(NAME)).as("the first set again, as a new generation").isNotEqualTo(first)
+                    .isNotEqualTo(second);
+        }
+    }
+
+    @Test
     void givenCommitsThatCompleted_thenRecoverChangesNothingInstalledAndReportsNothing() throws Exception {
         DnsName alias = DnsName.of("example.test");
         FileSet first = typicalSet("1");

@@ -51,6 +51,7 @@ public final class InMemoryCertificateStore implements CertificateStore {
     private boolean failNextCommit;
     private boolean failNextRecovery;
     private int changingCommits;
+    private final Map<CertificateName, Integer> versions = new HashMap<>();
 
     /** A replaced set, when and under which name it was archived. */
     private record Archive(Instant madeAt, String folder, FileSet files) {
@@ -76,6 +77,14 @@ public final class InMemoryCertificateStore implements CertificateStore {
         return Optional.ofNullable(installed.get(name));
     }
 
+    /** {@inheritDoc} Here: how many changing commits and retirements the certificate has seen. */
+    @Override
+    public synchronized Optional<String> version(CertificateName name) {
+        Objects.requireNonNull(name, "name");
+        return installed.containsKey(name) ? Optional.of(String.valueOf(versions.getOrDefault(name, 0)))
+                : Optional.empty();
+    }
+
     @Override
     public synchronized CommitResult commit(CertificateName name, FileSet files, Set<DnsName> aliasNames)
             throws StoreException {
@@ -96,6 +105,7 @@ public final class InMemoryCertificateStore implements CertificateStore {
             installed.put(name, files);
             spoiled.remove(name);
             changingCommits++;
+            versions.merge(name, 1, Integer::sum);
         }
         return result.withWarnings(link(name, aliasNames, new ArrayList<>()));
     }
@@ -373,6 +383,7 @@ public final class InMemoryCertificateStore implements CertificateStore {
     public synchronized Maintenance retire(CertificateName name, Set<DnsName> aliasNames) {
         List<String> actions = new ArrayList<>();
         FileSet files = installed.remove(name);
+        versions.merge(name, 1, Integer::sum);
         if (files != null) {
             archive(name, files);
             actions.add("archived " + name);
