@@ -103,18 +103,24 @@ public final class Certmgr implements UpdateCertificates, MaintainFiles, Authori
                     b.challengeResponder, unlocker, new FileSetRenderer(b.keyMaterial, b.rootCertificates),
                     new InstallHooks(b.hooks, b.certificateStore), b.configuration.timing(), b.clock, b.archiveRetention,
                     new OcspRefresher(b.ocsp, b.clock), new SctCollector(b.ctLogClient, b.ctLogs), b.retryHolds,
-                    renewalInformation, new SettledCertificates(b.settledStore, b.certificateStore,
-                    renewalInformation, b.clock, settingsShapingFiles()));
+                    renewalInformation, settled(renewalInformation));
             CertificateUpdater updater = new CertificateUpdater(parts, keyTypes, keyGeneration);
             RunReport report = new UpdateService(b.configuration, updater, certificates, b.services, b.hooks)
                     .update(command);
-            return new RunRecorder(b.runHistory, b.metricsWriter, statusService(), b.clock).record(report);
+            return new RunRecorder(b.runHistory, b.metricsWriter, statusService(), parts.settled(), b.clock)
+                    .record(report);
         } finally {
             certificates.shutdownNow();
             keyTypes.shutdownNow();
             keyGeneration.shutdownNow();
             certificates.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    private SettledCertificates settled(RenewalInformation renewalInformation) {
+        Builder b = settings;
+        return new SettledCertificates(b.settledStore, b.certificateStore, renewalInformation, b.clock,
+                settingsShapingFiles());
     }
 
     /**

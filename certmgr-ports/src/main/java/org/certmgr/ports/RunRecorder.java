@@ -26,12 +26,15 @@ final class RunRecorder {
     private final RunHistory history;
     private final MetricsWriter metrics;
     private final StatusService status;
+    private final SettledCertificates settled;
     private final Clock clock;
 
-    RunRecorder(RunHistory history, MetricsWriter metrics, StatusService status, Clock clock) {
+    RunRecorder(RunHistory history, MetricsWriter metrics, StatusService status, SettledCertificates settled,
+                Clock clock) {
         this.history = history;
         this.metrics = metrics;
         this.status = status;
+        this.settled = settled;
         this.clock = clock;
     }
 
@@ -63,7 +66,7 @@ final class RunRecorder {
         }
         if (metrics != MetricsWriter.NONE) {
             try {
-                metrics.write(status.figures(summary));
+                metrics.write(status.figures(summary, settled));
             } catch (StoreException e) {
                 warnings.add("the metrics file was not written: " + e.getMessage());
             }

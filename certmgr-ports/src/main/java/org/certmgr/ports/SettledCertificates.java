@@ -57,11 +57,12 @@ final class SettledCertificates {
     }
 
     /**
-     * Decides about a certificate from what is remembered.
+     * Returns what is remembered of a certificate, when its files and its configuration are still
+     * those it was remembered with.
      *
-     * @return the decisions, none of which renews; empty when the full path must decide
+     * @return each key type's entry; empty when the files must be read
      */
-    Optional<Map<KeyType, RenewalDecision>> decide(CertificateSpec spec) {
+    Optional<Map<KeyType, SettledStore.KeyTypeEntry>> entries(CertificateSpec spec) {
         if (!eligible(spec)) {
             return Optional.empty();
         }
@@ -75,25 +76,38 @@ final class SettledCertificates {
             if (version.isEmpty() || !memo.get().filesVersion().equals(digest(version.get()))) {
                 return Optional.empty();
             }
-            Map<KeyType, RenewalDecision> decisions = new EnumMap<>(KeyType.class);
-            for (KeyType type : spec.keys().keySet()) {
-                SettledStore.KeyTypeEntry entry = memo.get().keyTypes().get(type);
-                Optional<Optional<RenewalWindow>> window = renewalInformation.storedWindow(spec, type, entry.serial());
-                if (window.isEmpty()) {
-                    return Optional.empty();
-                }
-                RenewalDecision decision = RenewalPlanner.decide(spec, type, Optional.of(entry.description()),
-                        clock.instant(), false, window.get());
-                if (decision.renew()) {
-                    return Optional.empty();
-                }
-                decisions.put(type, decision);
-            }
-            return Optional.of(decisions);
+            return Optional.of(memo.get().keyTypes());
         } catch (StoreException e) {
-            // A cache that cannot be read: the full path reads the files.
+            // A cache that cannot be read: the files are read instead.
             return Optional.empty();
         }
+    }
+
+    /**
+     * Decides about a certificate from what is remembered.
+     *
+     * @return the decisions, none of which renews; empty when the full path must decide
+     */
+    Optional<Map<KeyType, RenewalDecision>> decide(CertificateSpec spec) {
+        Optional<Map<KeyType, SettledStore.KeyTypeEntry>> entries = entries(spec);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<KeyType, RenewalDecision> decisions = new EnumMap<>(KeyType.class);
+        for (Map.Entry<KeyType, SettledStore.KeyTypeEntry> e : entries.get().entrySet()) {
+            Optional<Optional<RenewalWindow>> window = renewalInformation.storedWindow(spec, e.getKey(),
+                    e.getValue().serial());
+            if (window.isEmpty()) {
+                return Optional.empty();
+            }
+            RenewalDecision decision = RenewalPlanner.decide(spec, e.getKey(), Optional.of(e.getValue().description()),
+                    clock.instant(), false, window.get());
+            if (decision.renew()) {
+                return Optional.empty();
+            }
+            decisions.put(e.getKey(), decision);
+        }
+        return Optional.of(decisions);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.certmgr.domain.CertificateFiles;
 import org.certmgr.domain.CertificateSpec;
@@ -36,6 +37,7 @@ import org.certmgr.ports.out.OcspResponse;
 import org.certmgr.ports.out.RenewalInfoStore;
 import org.certmgr.ports.out.RetryHolds;
 import org.certmgr.ports.out.RunHistory;
+import org.certmgr.ports.out.SettledStore;
 import org.certmgr.ports.out.StoreException;
 
 /**
@@ -81,17 +83,29 @@ final class StatusService implements ShowStatus {
     }
 
     /**
-     * Returns what is published after a run: the figures of every configured certificate.
+     * Returns what is published after a run: the figures of every configured certificate,
+     * those of a settled certificate from what the run remembered, without reading its files.
      *
-     * @param run how the run went
+     * @param run                 how the run went
+     * @param settledCertificates what runs remembered of settled certificates
      * @return the snapshot
      */
-    MetricsWriter.Snapshot figures(RunHistory.RunSummary run) {
+    MetricsWriter.Snapshot figures(RunHistory.RunSummary run, SettledCertificates settledCertificates) {
+        Instant now = parts.clock().instant();
         List<MetricsWriter.CertificateFigures> figures = new ArrayList<>();
-        for (CertificateStatus certificate : status(List.of()).certificates()) {
-            for (KeyTypeStatus k : certificate.keyTypes()) {
+        for (CertificateSpec spec : parts.configuration().select(List.of())) {
+            // A settled certificate's figures come from what the run remembered: its files are not read again.
+            Optional<Map<KeyType, SettledStore.KeyTypeEntry>> settled = settledCertificates.entries(spec);
+            if (settled.isPresent()) {
+                settled.get().forEach((type, entry) -> figures.add(new MetricsWriter.CertificateFigures(spec.name(),
+                        type, Optional.of(entry.description().notAfter()), Optional.of(plan(spec, type,
+                        entry.description(), storedWindow(spec, type, entry.serial()), Optional.empty(), now)
+                        .next().at()))));
+                continue;
+            }
+            for (KeyTypeStatus k : certificate(spec, now).keyTypes()) {
                 boolean installed = k.notAfter().isPresent();
-                figures.add(new MetricsWriter.CertificateFigures(certificate.name(), k.keyType(), k.notAfter(),
+                figures.add(new MetricsWriter.CertificateFigures(spec.name(), k.keyType(), k.notAfter(),
                         installed ? Optional.of(k.nextRenewal().at()) : Optional.empty()));
             }
         }
@@ -161,21 +175,27 @@ final class StatusService implements ShowStatus {
             return unreadable(type, "the installed " + type + " key is not usable (" + e.getMessage() + ")",
                     Optional.of(leaf), now, hold, sctCount, sctExpected);
         }
-        Optional<RenewalWindow> window = storedWindow(spec, type, leaf);
+        Plan plan = plan(spec, type, installed, storedWindow(spec, type, RenewalInformation.id(leaf)), hold, now);
+        Condition condition = !now.isBefore(installed.notAfter()) ? Condition.EXPIRED
+                : plan.renew() ? Condition.RENEWAL_DUE : Condition.VALID;
+        return new KeyTypeStatus(type, condition, Optional.of(installed.notBefore()), Optional.of(installed.notAfter()),
+                plan.next(), ocsp(spec, type, chain, files), sctCount, sctExpected);
+    }
+
+    /** What update would decide about an installed certificate now, and when it renews it. */
+    private record Plan(boolean renew, NextRenewal next) {
+    }
+
+    private static Plan plan(CertificateSpec spec, KeyType type, InstalledCertificate installed,
+                             Optional<RenewalWindow> window, Optional<RetryHolds.Hold> hold, Instant now) {
         RenewalDecision decision = RenewalPlanner.decide(spec, type, Optional.of(installed), now, false, window);
         RenewalTime time = RenewalPlanner.renewalTime(spec.renewal(), installed, type, window);
         Basis byTime = time.suggestedByCa() ? Basis.ARI : Basis.LIFETIME;
-        NextRenewal next;
         if (decision.renew() && now.isBefore(time.at())) {
-            next = immediate(decision.reason(), now, window, hold);
-        } else {
-            next = new NextRenewal(time.at(), decision.renew(), byTime, decision.reason(), window,
-                    hold.map(RetryHolds.Hold::until), hold.map(RetryHolds.Hold::reason));
+            return new Plan(true, immediate(decision.reason(), now, window, hold));
         }
-        Condition condition = !now.isBefore(installed.notAfter()) ? Condition.EXPIRED
-                : decision.renew() ? Condition.RENEWAL_DUE : Condition.VALID;
-        return new KeyTypeStatus(type, condition, Optional.of(installed.notBefore()), Optional.of(installed.notAfter()),
-                next, ocsp(spec, type, chain, files), sctCount, sctExpected);
+        return new Plan(decision.renew(), new NextRenewal(time.at(), decision.renew(), byTime, decision.reason(),
+                window, hold.map(RetryHolds.Hold::until), hold.map(RetryHolds.Hold::reason)));
     }
 
     /** The installed key, or only the certificate's public key when the stored key is encrypted. */
@@ -201,10 +221,10 @@ final class StatusService implements ShowStatus {
     }
 
     /** The stored ARI window of this very certificate; update asks the CA again once it is stale. */
-    private Optional<RenewalWindow> storedWindow(CertificateSpec spec, KeyType type, X509Certificate leaf) {
+    private Optional<RenewalWindow> storedWindow(CertificateSpec spec, KeyType type, String serial) {
         try {
             return parts.renewalInfo().get(spec.name(), type)
-                    .filter(entry -> entry.certificateId().equals(RenewalInformation.id(leaf)))
+                    .filter(entry -> entry.certificateId().equals(serial))
                     .flatMap(RenewalInfoStore.Entry::window);
         } catch (StoreException e) {
             return Optional.empty();

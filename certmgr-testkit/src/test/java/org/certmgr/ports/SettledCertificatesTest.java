@@ -27,6 +27,7 @@ import org.certmgr.ports.in.UpdateScope;
 import org.certmgr.ports.out.FileSet;
 import org.certmgr.ports.out.KeyMaterial;
 import org.certmgr.ports.out.KeyMaterialException;
+import org.certmgr.ports.out.MetricsWriter;
 import org.certmgr.testkit.fakes.FakeAcmeGateway;
 import org.certmgr.testkit.fakes.FakeKeyMaterial;
 import org.certmgr.testkit.fakes.FakeOperator;
@@ -54,6 +55,7 @@ class SettledCertificatesTest {
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryRenewalInfoStore renewalInfo = new InMemoryRenewalInfoStore();
     private final InMemorySettledStore settled = new InMemorySettledStore();
+    private final List<MetricsWriter.Snapshot> published = new java.util.ArrayList<>();
 
     private static CertificateSpec.Builder cert() {
         return CertificateSpec.builder("example.test").keys(RSA, EC);
@@ -65,7 +67,7 @@ class SettledCertificatesTest {
         return Certmgr.builder().configuration(config).acme(ca).keyMaterial(keys).certificateStore(store)
                 .accountStore(accounts).challengeResponder(new InMemoryChallengeResponder())
                 .operator(new FakeOperator()).clock(clock).renewalInfoStore(renewalInfo).settledStore(settled)
-                .build();
+                .metricsWriter(published::add).build();
     }
 
     private CertificateOutcome update(CertificateSpec spec) throws Exception {
@@ -91,6 +93,23 @@ class SettledCertificatesTest {
         assertThat(shortcut.keyTypes()).isEqualTo(full.keyTypes());
         assertThat(shortcut.changed()).isFalse();
         assertThat(shortcut.failed()).isFalse();
+    }
+
+    @Test
+    void givenASettledCertificate_thenItsMetricsComeWithoutReadingAFile_andEqualTheFullRead() throws Exception {
+        settle(cert().build());
+
+        update(cert().build());
+
+        assertThat(keys.reads).as("certificates and keys read").hasValue(0);
+        // status reads every file: the figures must say what it says.
+        List<MetricsWriter.CertificateFigures> fromFiles = new java.util.ArrayList<>();
+        certmgr(cert().build()).status(List.of()).certificates().forEach(c -> c.keyTypes().forEach(k ->
+                fromFiles.add(new MetricsWriter.CertificateFigures(c.name(), k.keyType(), k.notAfter(),
+                        Optional.of(k.nextRenewal().at())))));
+        assertThat(keys.reads.get()).as("status read the files").isPositive();
+        assertThat(published.get(published.size() - 1).certificates()).hasSize(2)
+                .containsExactlyInAnyOrderElementsOf(fromFiles);
     }
 
     @Test
